@@ -1,0 +1,174 @@
+// Package build turns a site folder into a static site: it loads the config
+// and content, renders every page through the theme, and publishes the
+// result atomically, so that a failed build never leaves a half-written
+// output folder behind.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/theme"
+	defaulttheme "github.com/playbookhq/playbook/themes/default"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site root: the folder holding playbook.toml and content/.
+	Source string
+	// Destination is the output folder; "" means public/ in Source.
+	Destination string
+	// BaseURL overrides the config's baseURL when not empty.
+	BaseURL string
+	// Drafts includes pages marked as drafts.
+	Drafts bool
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages       int // HTML pages written, aliases and 404 included
+	Files       int // other files written
+	Destination string
+	Duration    time.Duration
+	// Warnings are problems that did not fail the build.
+	Warnings diag.List
+}
+
+// Build builds the site described by opts. Content problems are returned as
+// a *diag.ListError listing every error of the build; the output folder is
+// then left as it was.
+func Build(opts Options) (Result, error) {
+	start := time.Now()
+	s, err := Prepare(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := s.Write(opts.destination())
+	res.Duration = time.Since(start)
+	return res, err
+}
+
+func (o Options) source() string {
+	if o.Source == "" {
+		return "."
+	}
+	return o.Source
+}
+
+func (o Options) destination() string {
+	if o.Destination == "" {
+		return filepath.Join(o.source(), "public")
+	}
+	return o.Destination
+}
+
+// Site is a loaded site, ready to render.
+type Site struct {
+	Config   config.Config
+	Content  *content.Site
+	Theme    *theme.Theme
+	Renderer *markup.Renderer
+	data     *SiteData
+	assets   []outputAsset
+	source   string
+	diags    diag.List
+}
+
+// Prepare loads the config, content and theme of a site without writing
+// anything.
+func Prepare(opts Options) (*Site, error) {
+	src := opts.source()
+	cfg, diags, err := config.Load(src, displayDir(opts.Source))
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+		if _, err := config.ParseBaseURL(cfg.BaseURL); err != nil {
+			return nil, fmt.Errorf("--baseURL: %w", err)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	contentDir := filepath.Join(src, cfg.ContentDir)
+	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
+	}
+	cs, more, err := content.Load(content.Options{
+		Dir:        contentDir,
+		DisplayDir: filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
+		Drafts:     opts.Drafts,
+	})
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, more...)
+
+	th, err := loadTheme(src, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{
+		Config:   cfg,
+		Content:  cs,
+		Theme:    th,
+		Renderer: markup.New(markup.Options{Unsafe: cfg.Unsafe}),
+		diags:    diags,
+		source:   src,
+	}
+	s.data, err = newSiteData(cfg, th)
+	if err != nil {
+		return nil, err
+	}
+	s.assets, err = themeAssets(th, s.data)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func displayDir(source string) string {
+	if source == "" || source == "." {
+		return ""
+	}
+	return source
+}
+
+// loadTheme loads the built-in theme overlaid by the site's theme folder,
+// when it has one.
+func loadTheme(src string, cfg config.Config) (*theme.Theme, error) {
+	name := cfg.Theme
+	if name == "" {
+		name = "default"
+	}
+	dir := filepath.Join(src, cfg.ThemesDir, name)
+	var override fs.FS
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		override = os.DirFS(dir)
+	} else if cfg.Theme != "" && cfg.Theme != "default" {
+		return nil, fmt.Errorf("theme %q not found: expected a folder at %q", cfg.Theme, dir)
+	}
+	base, err := fs.Sub(defaulttheme.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	_, bp := basePath(cfg.BaseURL)
+	th, err := theme.Load(base, override, filepath.ToSlash(dir), templateFuncs(bp))
+	if err != nil {
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("loading theme: %w", err)
+	}
+	return th, nil
+}

@@ -1,0 +1,113 @@
+package build
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/markup"
+)
+
+// PageData is what a layout template receives as its dot.
+type PageData struct {
+	Site *SiteData
+	Page *PageView
+	// Content is the page's rendered Markdown.
+	Content template.HTML
+	// TOC is the page's table of contents (h2 and h3).
+	TOC []markup.TOCEntry
+	// Nav is the sidebar: top-level entries, with the sections on the path
+	// to the current page expanded.
+	Nav []*NavItem
+	// Breadcrumbs are the sections above the page, the home page first.
+	Breadcrumbs []Link
+	Prev, Next  *Link
+	// Children lists a section's pages and sub-sections.
+	Children []ChildLink
+}
+
+// SiteData is the site-wide part of PageData, shared by every page.
+type SiteData struct {
+	Title    string
+	Language string
+	// BaseURL is the absolute base URL with a trailing slash, or "" when the
+	// site has none configured.
+	BaseURL string
+	// BasePath is the base URL's path, with a trailing slash ("/handbook/").
+	BasePath string
+	Params   map[string]any
+	// Stylesheets and Scripts are the theme's assets to link, output-relative.
+	Stylesheets []string
+	Scripts     []string
+}
+
+// PageView is the page-level part of PageData.
+type PageView struct {
+	Title       string
+	Description string
+	Kind        string
+	URL         string // site path including the base path
+	Permalink   string // absolute URL when the site has a base URL, else URL
+	Date        time.Time
+	Lastmod     time.Time
+	Tags        []string
+	Params      map[string]any
+	IsHome      bool
+	File        string // content-relative source file
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// ChildLink is an entry of a section's list of contents.
+type ChildLink struct {
+	Title       string
+	URL         string
+	Description string
+	IsSection   bool
+	Date        time.Time
+}
+
+// NavItem is one entry of the sidebar navigation.
+type NavItem struct {
+	Title string
+	URL   string
+	// Current marks the page being shown; Open marks sections on its path.
+	Current  bool
+	Open     bool
+	Children []*NavItem
+}
+
+func pageView(p *content.Page, site *SiteData) *PageView {
+	return &PageView{
+		Title:       p.Title,
+		Description: p.Description,
+		Kind:        p.Kind(),
+		URL:         site.BasePath + trimSlash(p.URL),
+		Permalink:   permalink(site, p.URL),
+		Date:        p.Date,
+		Lastmod:     p.Lastmod,
+		Tags:        p.Tags,
+		Params:      p.Params,
+		IsHome:      p.IsSection && p.Section == "",
+		File:        p.File,
+	}
+}
+
+func trimSlash(url string) string {
+	if len(url) > 0 && url[0] == '/' {
+		return url[1:]
+	}
+	return url
+}
+
+// permalink is the absolute URL of a site path when the site has a base URL.
+func permalink(site *SiteData, url string) string {
+	if site.BaseURL == "" {
+		return site.BasePath + trimSlash(url)
+	}
+	return site.BaseURL + trimSlash(url)
+}

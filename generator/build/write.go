@@ -1,0 +1,143 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sync/atomic"
+
+	"github.com/playbookhq/playbook/generator/internal/diag"
+)
+
+// Write renders the site into a fresh folder beside dest and, when no error
+// was found, swaps it in for dest. On any error dest is left untouched.
+func (s *Site) Write(dest string) (Result, error) {
+	res := Result{Destination: dest}
+	tmp, err := newStaging(dest)
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
+
+	var pages, files atomic.Int64
+	write := func(rel string, data []byte) error {
+		return writeFile(filepath.Join(tmp, filepath.FromSlash(rel)), data)
+	}
+	diags := append(diag.List(nil), s.diags...)
+	for _, a := range s.assets {
+		if err := write(a.Path, a.Data); err != nil {
+			return res, err
+		}
+		files.Add(1)
+	}
+	for _, f := range s.Content.Files {
+		if err := copyFile(filepath.Join(s.contentDir(), filepath.FromSlash(f.File)), filepath.Join(tmp, filepath.FromSlash(f.File))); err != nil {
+			diags = append(diags, diag.Errorf(f.DisplayPath, 0, 0, "copying file: %v", err))
+			continue
+		}
+		files.Add(1)
+	}
+	diags = append(diags, s.renderPages(func(rel string, data []byte) error {
+		pages.Add(1)
+		return write(rel, data)
+	})...)
+
+	extra, more := s.extraFiles()
+	diags = append(diags, more...)
+	for _, f := range extra {
+		if err := write(f.Path, f.Data); err != nil {
+			return res, err
+		}
+		if path.Ext(f.Path) == ".html" {
+			pages.Add(1)
+		} else {
+			files.Add(1)
+		}
+	}
+	diags.Sort()
+	res.Warnings = diags.Warnings()
+	if diags.HasErrors() {
+		return res, diags.Err()
+	}
+	if err := swap(tmp, dest); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files = int(pages.Load()), int(files.Load())
+	return res, nil
+}
+
+func (s *Site) contentDir() string {
+	return filepath.Join(s.source, s.Config.ContentDir)
+}
+
+// newStaging creates the folder a build writes into: a hidden sibling of
+// dest, on the same file system so that the final rename is atomic.
+func newStaging(dest string) (string, error) {
+	parent := filepath.Dir(filepath.Clean(dest))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("creating %q: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
+	if err != nil {
+		return "", fmt.Errorf("creating staging folder beside %q: %w", dest, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return "", err
+	}
+	return tmp, nil
+}
+
+// swap replaces dest by the finished folder tmp: the old output is moved
+// aside first, so that a reader of dest sees the old site or the new one,
+// never a mix, and the old one is removed last.
+func swap(tmp, dest string) error {
+	old := ""
+	if _, err := os.Lstat(dest); err == nil {
+		o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
+		if err != nil {
+			return fmt.Errorf("preparing to replace %q: %w", dest, err)
+		}
+		old = filepath.Join(o, "site")
+		if err := os.Rename(dest, old); err != nil {
+			os.Remove(o)
+			return fmt.Errorf("moving old output %q aside: %w", dest, err)
+		}
+		defer os.RemoveAll(o)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if old != "" {
+			os.Rename(old, dest) // put the previous site back
+		}
+		return fmt.Errorf("publishing %q: %w", dest, err)
+	}
+	return nil
+}
+
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

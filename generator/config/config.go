@@ -1,0 +1,187 @@
+// Package config reads a site's optional playbook.toml or playbook.yaml.
+// Unknown keys are errors that name the closest known key, because a
+// misspelt setting that is silently ignored costs authors an afternoon.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/suggest"
+)
+
+// FileNames are the config files looked for at the site root, in order.
+var FileNames = []string{"playbook.toml", "playbook.yaml", "playbook.yml"}
+
+// Config is a site's configuration.
+type Config struct {
+	Title    string `toml:"title" yaml:"title"`
+	BaseURL  string `toml:"baseURL" yaml:"baseURL"`
+	Language string `toml:"language" yaml:"language"`
+	// Theme names a folder under ThemesDir whose files override the built-in
+	// theme's files of the same name. Empty means "default".
+	Theme     string `toml:"theme" yaml:"theme"`
+	ThemesDir string `toml:"themesDir" yaml:"themesDir"`
+	// ContentDir is the content folder, relative to the site root.
+	ContentDir string `toml:"contentDir" yaml:"contentDir"`
+	// Unsafe lets raw HTML in Markdown through instead of escaping it.
+	Unsafe bool           `toml:"unsafe" yaml:"unsafe"`
+	Params map[string]any `toml:"params" yaml:"params"`
+
+	// File is the config file read, "" when the site has none.
+	File string `toml:"-" yaml:"-"`
+}
+
+// knownKeys are the top-level keys a config file may hold.
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params"}
+
+// Default returns the configuration of a site without a config file.
+func Default() Config {
+	return Config{Title: "Playbook", Language: "en", Theme: "default", ThemesDir: "themes", ContentDir: "content"}
+}
+
+// Load reads the config file at the site root dir, if there is one, over the
+// defaults. Problems with the file's content are diagnostics with positions.
+func Load(dir, displayDir string) (Config, diag.List, error) {
+	cfg := Default()
+	for _, name := range FileNames {
+		p := filepath.Join(dir, name)
+		src, err := os.ReadFile(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return cfg, nil, fmt.Errorf("reading config %q: %w", p, err)
+		}
+		display := filepath.ToSlash(filepath.Join(displayDir, name))
+		cfg.File = p
+		var diags diag.List
+		if strings.HasSuffix(name, ".toml") {
+			diags = decodeTOML(display, src, &cfg)
+		} else {
+			diags = decodeYAML(display, src, &cfg)
+		}
+		diags = append(diags, cfg.validate(display)...)
+		return cfg, diags, nil
+	}
+	return cfg, nil, nil
+}
+
+func decodeTOML(file string, src []byte, cfg *Config) diag.List {
+	md, err := toml.Decode(string(src), cfg)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return diag.List{diag.Errorf(file, perr.Position.Line, perr.Position.Col, "invalid TOML: %s", perr.Message)}
+		}
+		return diag.List{diag.Errorf(file, 0, 0, "invalid config: %v", err)}
+	}
+	var diags diag.List
+	lines := strings.Split(string(src), "\n")
+	for _, key := range md.Undecoded() {
+		if len(key) > 1 && key[0] == "params" {
+			continue
+		}
+		line, col := findTOMLKey(lines, key[len(key)-1])
+		diags = append(diags, unknownKey(file, line, col, key.String()))
+	}
+	return diags
+}
+
+// findTOMLKey finds the line of `key = …`; the TOML decoder does not keep
+// key positions.
+func findTOMLKey(lines []string, key string) (int, int) {
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		k, _, ok := strings.Cut(t, "=")
+		if ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return i + 1, len(l) - len(t) + 1
+		}
+	}
+	return 0, 0
+}
+
+func decodeYAML(file string, src []byte, cfg *Config) diag.List {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return diag.List{diag.Errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return diag.List{diag.Errorf(file, root.Line, root.Column, "config must be a mapping of `key: value` lines")}
+	}
+	var diags diag.List
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if !contains(knownKeys, k.Value) {
+			diags = append(diags, unknownKey(file, k.Line, k.Column, k.Value))
+		}
+	}
+	if err := root.Decode(cfg); err != nil {
+		diags = append(diags, diag.Errorf(file, 0, 0, "invalid config: %s", strings.TrimPrefix(err.Error(), "yaml: ")))
+	}
+	return diags
+}
+
+func unknownKey(file string, line, col int, key string) diag.Diagnostic {
+	msg := fmt.Sprintf("unknown config key %q", key)
+	if best, ok := suggest.Closest(key, knownKeys); ok {
+		msg += fmt.Sprintf(" (did you mean %q?)", best)
+	} else {
+		known := append([]string(nil), knownKeys...)
+		sort.Strings(known)
+		msg += " (known keys: " + strings.Join(known, ", ") + ")"
+	}
+	return diag.Errorf(file, line, col, "%s", msg)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) validate(file string) diag.List {
+	if c.BaseURL == "" {
+		return nil
+	}
+	if _, err := ParseBaseURL(c.BaseURL); err != nil {
+		return diag.List{diag.Errorf(file, 0, 0, "%v", err)}
+	}
+	return nil
+}
+
+// ParseBaseURL checks a base URL: absolute http(s) with a host, or a plain
+// path such as "/handbook/". It returns it with a trailing slash.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("baseURL %q is not a URL: %v", raw, err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || u.Scheme != "" && u.Host == "" {
+		return nil, fmt.Errorf("baseURL %q must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/", raw)
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		return nil, fmt.Errorf("baseURL %q must start with http://, https:// or /", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}

@@ -1,0 +1,141 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/internal/suggest"
+)
+
+// LinkResolver rewrites the links written in one page, the way a git host
+// reads them (relative to the file), into site URLs under the base path.
+type LinkResolver struct {
+	site     *Site
+	page     *Page
+	basePath string
+}
+
+// LinkResolver returns the resolver for links written in p. basePath is the
+// path part of the site's base URL, with a trailing slash ("/" or "/handbook/").
+func (s *Site) LinkResolver(p *Page, basePath string) *LinkResolver {
+	return &LinkResolver{site: s, page: p, basePath: basePath}
+}
+
+// ResolveLink returns the URL to write for dest. Links with a scheme,
+// protocol-relative links and fragments within the page are returned
+// unchanged. A relative link to a missing page or file is an error whose
+// text says what to fix.
+func (r *LinkResolver) ResolveLink(dest string) (string, error) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+		return dest, nil
+	}
+	target, suffix := splitSuffix(dest)
+	if strings.HasPrefix(target, "/") {
+		return r.withBase(target) + suffix, nil
+	}
+	if target == "" { // "?query" only
+		return dest, nil
+	}
+	url, err := r.resolve(target)
+	if err != nil {
+		return "", err
+	}
+	return r.withBase(url) + suffix, nil
+}
+
+func (r *LinkResolver) resolve(target string) (string, error) {
+	s := r.site
+	joined := path.Join(path.Dir(r.page.File), target)
+	if joined == "." {
+		joined = ""
+	}
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return "", fmt.Errorf("link %q points outside the content folder", target)
+	}
+	if strings.HasSuffix(strings.ToLower(joined), ".md") {
+		if p := s.byFile[joined]; p != nil {
+			return p.URL, nil
+		}
+		if s.drafts[joined] {
+			return "", fmt.Errorf("link to draft page %q, which is left out of this build: build with --drafts or remove the link", target)
+		}
+		return "", fmt.Errorf("link to missing page %q%s", target, r.didYouMean(joined))
+	}
+	if sec := s.sections[joined]; sec != nil {
+		return sec.Page.URL, nil
+	}
+	if s.files[joined] {
+		return "/" + joined, nil
+	}
+	return "", fmt.Errorf("link to missing file or folder %q%s", target, r.didYouMean(joined))
+}
+
+// didYouMean names the closest existing page, written relative to the
+// linking page as the author would write it.
+func (r *LinkResolver) didYouMean(missing string) string {
+	candidates := make([]string, 0, len(r.site.byFile))
+	for f := range r.site.byFile {
+		candidates = append(candidates, f)
+	}
+	sort.Strings(candidates)
+	best, ok := suggest.Closest(missing, candidates)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", relativePath(path.Dir(r.page.File), best))
+}
+
+func (r *LinkResolver) withBase(url string) string {
+	if r.basePath == "" || r.basePath == "/" || strings.HasPrefix(url, r.basePath) {
+		return url
+	}
+	return r.basePath + strings.TrimPrefix(url, "/")
+}
+
+// hasScheme reports whether dest starts with a URL scheme such as "https:"
+// or "mailto:".
+func hasScheme(dest string) bool {
+	for i, c := range dest {
+		switch {
+		case c == ':':
+			return i > 0
+		case c == '/' || c == '?' || c == '#':
+			return false
+		case i == 0 && !isLetter(c):
+			return false
+		case !isLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.':
+			return false
+		}
+	}
+	return false
+}
+
+func isLetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// splitSuffix splits "a.md?x#y" into "a.md" and "?x#y".
+func splitSuffix(dest string) (string, string) {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		return dest[:i], dest[i:]
+	}
+	return dest, ""
+}
+
+// relativePath writes target (content-relative) relative to the folder from.
+func relativePath(from, target string) string {
+	if from == "." {
+		from = ""
+	}
+	fromParts := strings.Split(from, "/")
+	if from == "" {
+		fromParts = nil
+	}
+	toParts := strings.Split(target, "/")
+	i := 0
+	for i < len(fromParts) && i < len(toParts)-1 && fromParts[i] == toParts[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
+	return rel
+}

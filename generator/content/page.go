@@ -1,0 +1,218 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/internal/diag"
+)
+
+// Page is one Markdown file of the site with its metadata. Its body is kept
+// as Markdown: rendering is the build's job.
+type Page struct {
+	// File is the path relative to the content folder, slash-separated
+	// ("roles/product-owner.md").
+	File string
+	// DisplayPath is the path shown to authors in messages.
+	DisplayPath string
+	// Section is the folder holding the page, "" for the content root. For a
+	// section's own page it is that section's folder.
+	Section string
+	// IsSection is true for a folder's own page (_index.md, index.md, README.md).
+	IsSection bool
+
+	Title       string
+	Description string
+	Weight      int
+	Date        time.Time // zero when the page has no date
+	Lastmod     time.Time // last edit, zero when unknown
+	Draft       bool
+	Slug        string
+	Tags        []string
+	Aliases     []string
+	Type        string
+	// Params holds every front matter value, the known fields included, for
+	// templates and the content model.
+	Params      map[string]any
+	FrontMatter *FrontMatter
+
+	// Body is the Markdown after the front matter; BodyLine is the number of
+	// file lines before it.
+	Body     []byte
+	BodyLine int
+
+	// URL is the page's path on the site without the base path, with a
+	// trailing slash ("/roles/product-owner/").
+	URL string
+	// OutFile is the output file, relative to the output folder
+	// ("roles/product-owner/index.html").
+	OutFile string
+}
+
+// Kind returns the page's content kind: its front matter type, else its
+// top-level section folder, else "page". Section pages have kind "section"
+// unless typed, and the root's own page "home".
+func (p *Page) Kind() string {
+	switch {
+	case p.Type != "":
+		return p.Type
+	case p.IsSection && p.Section == "":
+		return "home"
+	case p.IsSection:
+		return "section"
+	}
+	return "page"
+}
+
+// applyFrontMatter fills the page's known fields from its front matter,
+// reporting values of the wrong type at their position.
+func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
+	p.FrontMatter = fm
+	p.Params = fm.Values
+	var errs diag.List
+	bad := func(key, want string) {
+		pos := fm.Pos[key]
+		errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "front matter %q must be %s, not %s", key, want, describe(fm.Values[key])))
+	}
+	keys := make([]string, 0, len(fm.Values))
+	for k := range fm.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		v := fm.Values[key]
+		var ok bool
+		switch key {
+		case "title":
+			p.Title, ok = v.(string)
+			p.Title = strings.TrimSpace(p.Title)
+			if !ok {
+				bad(key, "a string")
+			}
+		case "description":
+			if p.Description, ok = v.(string); !ok {
+				bad(key, "a string")
+			}
+		case "slug":
+			if p.Slug, ok = v.(string); !ok {
+				bad(key, "a string")
+			}
+		case "type":
+			if p.Type, ok = v.(string); !ok {
+				bad(key, "a string")
+			}
+		case "weight":
+			if p.Weight, ok = toInt(v); !ok {
+				bad(key, "a whole number")
+			}
+		case "draft":
+			if p.Draft, ok = v.(bool); !ok {
+				bad(key, "true or false")
+			}
+		case "tags":
+			if p.Tags, ok = toStrings(v); !ok {
+				bad(key, "a list of strings")
+			}
+		case "aliases":
+			if p.Aliases, ok = toStrings(v); !ok {
+				bad(key, "a list of URL paths")
+			}
+		case "date":
+			d, err := toDate(v)
+			if err != nil {
+				pos := fm.Pos[key]
+				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "front matter \"date\" %s", err))
+				continue
+			}
+			p.Date = d
+		case "lastmod":
+			d, err := toDate(v)
+			if err != nil {
+				pos := fm.Pos[key]
+				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "front matter \"lastmod\" %s", err))
+				continue
+			}
+			p.Lastmod = d
+		}
+	}
+	return errs
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	case nil:
+		return "empty"
+	default:
+		return fmt.Sprintf("%v", v)
+	}
+}
+
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case uint64:
+		return int(n), n <= math.MaxInt
+	case float64:
+		return int(n), n == math.Trunc(n)
+	}
+	return 0, false
+}
+
+func toStrings(v any) ([]string, bool) {
+	switch list := v.(type) {
+	case []any:
+		out := make([]string, 0, len(list))
+		for _, item := range list {
+			s, ok := item.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	case []string:
+		return list, true
+	case string:
+		return []string{list}, true
+	}
+	return nil, false
+}
+
+// dateLayouts are the date forms accepted in front matter.
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+func toDate(v any) (time.Time, error) {
+	switch d := v.(type) {
+	case time.Time:
+		return d, nil
+	case string:
+		s := strings.TrimSpace(d)
+		for _, layout := range dateLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14", d)
+	case fmt.Stringer: // TOML local dates and times
+		return toDate(d.String())
+	}
+	return time.Time{}, fmt.Errorf("must be a date written as YYYY-MM-DD, not %s", describe(v))
+}

@@ -1,0 +1,255 @@
+package content
+
+import (
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/internal/diag"
+)
+
+// Site is the loaded content: every published page, the section tree and
+// the other files, with the look-ups that link resolution needs.
+type Site struct {
+	// Pages holds every published page, sorted by File.
+	Pages []*Page
+	// Files holds the non-Markdown files, sorted by File.
+	Files []StaticFile
+	// Root is the content folder's section.
+	Root *Section
+	// Ordered is every page in navigation order: a section's page, then its
+	// entries depth first. Previous/next links follow it.
+	Ordered []*Page
+
+	byFile   map[string]*Page
+	byURL    map[string]*Page
+	sections map[string]*Section
+	files    map[string]bool
+	drafts   map[string]bool
+}
+
+// Section is a folder of the content tree.
+type Section struct {
+	Dir     string // slash-separated folder, "" for the root
+	Page    *Page  // the folder's own page (generated when the folder has none)
+	Parent  *Section
+	Entries []Entry // pages and sub-sections in navigation order
+}
+
+// Entry is one item of a section: exactly one of Page and Section is set.
+type Entry struct {
+	Page    *Page
+	Section *Section
+}
+
+// Title returns the entry's title.
+func (e Entry) Title() string { return e.page().Title }
+
+func (e Entry) page() *Page {
+	if e.Section != nil {
+		return e.Section.Page
+	}
+	return e.Page
+}
+
+// PageByFile returns the page built from the given content-relative file.
+func (s *Site) PageByFile(file string) *Page { return s.byFile[file] }
+
+// PageByURL returns the page served at url ("/roles/product-owner/").
+func (s *Site) PageByURL(url string) *Page { return s.byURL[url] }
+
+// Section returns the section of a content-relative folder ("" is the root).
+func (s *Site) Section(dir string) *Section { return s.sections[dir] }
+
+// HasFile reports whether a non-Markdown file exists at the content-relative path.
+func (s *Site) HasFile(file string) bool { return s.files[file] }
+
+// IsDraft reports whether the content-relative file is a draft left out of this build.
+func (s *Site) IsDraft(file string) bool { return s.drafts[file] }
+
+// Ancestors returns the sections above a page, root first, excluding the
+// page's own section when the page is that section's page.
+func (s *Site) Ancestors(p *Page) []*Section {
+	var out []*Section
+	sec := s.sections[p.Section]
+	if p.IsSection && sec != nil {
+		sec = sec.Parent
+	}
+	for ; sec != nil; sec = sec.Parent {
+		out = append(out, sec)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool) (*Site, diag.List) {
+	s := &Site{
+		Files:    files,
+		byFile:   map[string]*Page{},
+		byURL:    map[string]*Page{},
+		sections: map[string]*Section{},
+		files:    map[string]bool{},
+		drafts:   drafts,
+	}
+	for _, f := range files {
+		s.files[f.File] = true
+	}
+	var diags diag.List
+	s.Root = s.section("")
+	for _, p := range pages {
+		sec := s.section(p.Section)
+		if p.IsSection {
+			if sec.Page != nil {
+				diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
+					"folder %q has two index pages, %s and %s: keep one (precedence: _index.md, index.md, README.md)",
+					folderName(p.Section), path.Base(sec.Page.File), path.Base(p.File)))
+				if indexRank(p.File) > indexRank(sec.Page.File) {
+					continue
+				}
+			}
+			sec.Page = p
+			continue
+		}
+		sec.Entries = append(sec.Entries, Entry{Page: p})
+	}
+	// Folders without an index page get a generated one so that they still
+	// have a URL and a place in the navigation.
+	dirs := make([]string, 0, len(s.sections))
+	for dir := range s.sections {
+		dirs = append(dirs, dir)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		sec := s.sections[dir]
+		if sec.Page == nil {
+			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Params: map[string]any{}}
+			sec.Page.Title = titleFromName(sec.Page)
+			pages = append(pages, sec.Page)
+		}
+		if sec.Parent != nil {
+			sec.Parent.Entries = append(sec.Parent.Entries, Entry{Section: sec})
+		}
+	}
+	for _, sec := range s.sections {
+		sortEntries(sec.Entries)
+	}
+
+	// Keep only the pages actually placed (a losing duplicate index is out).
+	seen := map[*Page]bool{}
+	var placed []*Page
+	var walk func(sec *Section)
+	walk = func(sec *Section) {
+		placed = append(placed, sec.Page)
+		seen[sec.Page] = true
+		for _, e := range sec.Entries {
+			if e.Section != nil {
+				walk(e.Section)
+			} else {
+				placed = append(placed, e.Page)
+				seen[e.Page] = true
+			}
+		}
+	}
+	walk(s.Root)
+	s.Ordered = placed
+	for _, p := range pages {
+		if seen[p] {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].File < s.Pages[j].File })
+
+	for _, p := range s.Pages {
+		p.URL, p.OutFile = pageURL(p)
+		s.byFile[p.File] = p
+		if other, dup := s.byURL[p.URL]; dup {
+			diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
+				"page URL %s is also the URL of %s: rename one of the files or give one a different slug", p.URL, other.DisplayPath))
+			continue
+		}
+		s.byURL[p.URL] = p
+	}
+	return s, diags
+}
+
+// section returns the section for dir, creating it and its parents.
+func (s *Site) section(dir string) *Section {
+	if sec, ok := s.sections[dir]; ok {
+		return sec
+	}
+	sec := &Section{Dir: dir}
+	s.sections[dir] = sec
+	if dir != "" {
+		parent := path.Dir(dir)
+		if parent == "." {
+			parent = ""
+		}
+		sec.Parent = s.section(parent)
+	}
+	return sec
+}
+
+func folderName(dir string) string {
+	if dir == "" {
+		return "content"
+	}
+	return dir
+}
+
+func indexRank(file string) int {
+	base := path.Base(file)
+	for i, n := range indexNames {
+		if strings.EqualFold(base, n) {
+			return i
+		}
+	}
+	return len(indexNames)
+}
+
+// sortEntries orders entries by weight (pages without a weight last), then
+// title, then file name, so that the order never depends on the walk.
+func sortEntries(entries []Entry) {
+	weight := func(p *Page) int {
+		if p.Weight == 0 {
+			return math.MaxInt
+		}
+		return p.Weight
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].page(), entries[j].page()
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wa < wb
+		}
+		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+			return ta < tb
+		}
+		return a.File < b.File
+	})
+}
+
+// pageURL computes a page's pretty URL and output file.
+func pageURL(p *Page) (url, out string) {
+	var dir string
+	if p.IsSection {
+		dir = p.Section
+	} else {
+		name := strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
+		if p.Slug != "" {
+			name = p.Slug
+		}
+		dir = path.Join(p.Section, urlSafe(name))
+	}
+	if dir == "" {
+		return "/", "index.html"
+	}
+	dir = urlSafe(dir)
+	return "/" + dir + "/", dir + "/index.html"
+}
+
+// urlSafe turns spaces into hyphens, as git hosts and Hugo do.
+func urlSafe(name string) string {
+	return strings.ReplaceAll(strings.TrimSpace(name), " ", "-")
+}

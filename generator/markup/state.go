@@ -1,0 +1,62 @@
+package markup
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/playbookhq/playbook/generator/internal/diag"
+)
+
+// stateKey finds the docState of the document being parsed in its
+// parser.Context. Transformers are shared by all goroutines; per-document
+// data must never be kept in them.
+var stateKey = parser.NewContextKey()
+
+// docState is what the transformers learn about one document.
+type docState struct {
+	source     []byte
+	path       string
+	lineOffset int
+	resolver   LinkResolver
+
+	lineStarts []int // byte offsets at which lines of source start; built on first use
+
+	title    string
+	headings []Heading
+	diags    diag.List
+}
+
+func newDocState(doc Document) *docState {
+	return &docState{
+		source:     doc.Source,
+		path:       doc.Path,
+		lineOffset: doc.LineOffset,
+		resolver:   doc.Resolver,
+	}
+}
+
+// stateOf returns the docState stored in pc, or nil when the parser was used
+// outside Renderer.parse.
+func stateOf(pc parser.Context) *docState {
+	st, _ := pc.Get(stateKey).(*docState)
+	return st
+}
+
+// position converts a byte offset in the body to a 1-based line in the file
+// (front matter counted) and a 1-based column counted in runes.
+func (s *docState) position(offset int) (line, col int) {
+	if s.lineStarts == nil {
+		s.lineStarts = append(s.lineStarts, 0)
+		for i, c := range s.source {
+			if c == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	offset = max(0, min(offset, len(s.source)))
+	i := sort.SearchInts(s.lineStarts, offset+1) - 1
+	start := s.lineStarts[i]
+	return s.lineOffset + i + 1, 1 + utf8.RuneCount(s.source[start:offset])
+}

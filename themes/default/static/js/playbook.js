@@ -1,0 +1,1 @@
+// Playbook default theme script.
