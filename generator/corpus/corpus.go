@@ -18,9 +18,9 @@ type Options struct {
 	Seed  int64 // same seed, same files, byte for byte
 }
 
-// planStream and the page index are the second halves of the PCG seeds: the
-// plan draws from stream planStream, page i from stream i.
-const planStream = 1<<64 - 1
+// planSeed is the second half of the PCG seed of the plan's generator; page
+// i's generator uses i there, so no page shares the plan's.
+const planSeed = 1<<64 - 1
 
 // Generate writes a corpus of opts.Pages Markdown pages into dir, which is
 // created if missing and must otherwise be an empty folder, and returns the
@@ -33,7 +33,7 @@ func Generate(dir string, opts Options) (int, error) {
 		return 0, err
 	}
 	seed := uint64(opts.Seed)
-	p := makePlan(opts.Pages, rand.New(rand.NewPCG(seed, planStream)))
+	p := makePlan(opts.Pages, rand.New(rand.NewPCG(seed, planSeed)))
 	for _, f := range p.folders {
 		d := filepath.Join(dir, filepath.FromSlash(p.pages[f.index].dir))
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -49,9 +49,6 @@ func Generate(dir string, opts Options) (int, error) {
 // number of files written and the error of the first page that failed.
 func writePages(dir string, p *plan, seed uint64) (int, error) {
 	workers := runtime.GOMAXPROCS(0)
-	if s := os.Getenv("CW"); s != "" {
-		fmt.Sscan(s, &workers)
-	}
 	var (
 		next    atomic.Int64
 		written atomic.Int64

@@ -50,29 +50,27 @@ func containsTarget(links []link, t int) bool {
 	return false
 }
 
-// relPath returns the relative link from a page in folder from to page to,
-// such as "sibling.md", "sub/page.md" or "../../other/page.md".
-func (p *plan) relPath(from string, to int) string {
+// appendRelPath appends the relative link from a page in folder from to page
+// to, such as "sibling.md", "sub/page.md" or "../../other/page.md".
+func (p *plan) appendRelPath(b []byte, from string, to int) []byte {
 	dst := &p.pages[to]
-	var fromParts, toParts []string
+	rest := dst.dir
+	for from != "" && rest != "" {
+		f, fromRest, _ := strings.Cut(from, "/")
+		t, toRest, _ := strings.Cut(rest, "/")
+		if f != t {
+			break
+		}
+		from, rest = fromRest, toRest
+	}
 	if from != "" {
-		fromParts = strings.Split(from, "/")
+		for range strings.Count(from, "/") + 1 {
+			b = append(b, "../"...)
+		}
 	}
-	if dst.dir != "" {
-		toParts = strings.Split(dst.dir, "/")
+	if rest != "" {
+		b = append(b, rest...)
+		b = append(b, '/')
 	}
-	common := 0
-	for common < len(fromParts) && common < len(toParts) && fromParts[common] == toParts[common] {
-		common++
-	}
-	var b strings.Builder
-	for range len(fromParts) - common {
-		b.WriteString("../")
-	}
-	for _, part := range toParts[common:] {
-		b.WriteString(part)
-		b.WriteByte('/')
-	}
-	b.WriteString(dst.file)
-	return b.String()
+	return append(b, dst.file...)
 }

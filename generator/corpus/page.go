@@ -57,7 +57,7 @@ func (w *pageWriter) leafPage(p *plan, i int) {
 		externalAt = r.IntN(len(hs))
 	}
 
-	w.paragraph(3, 5)
+	w.paragraph(4, 6)
 	for h, hd := range hs {
 		if hd.level == 2 {
 			w.str("## ")
@@ -135,7 +135,7 @@ func (w *pageWriter) linkParagraph(p *plan, from string, l link) {
 
 // href appends the relative destination of l from folder from.
 func (w *pageWriter) href(p *plan, from string, l link) {
-	w.str(p.relPath(from, l.target))
+	w.b = p.appendRelPath(w.b, from, l.target)
 	if l.fragment != "" {
 		w.str("#")
 		w.str(l.fragment)

@@ -32,17 +32,25 @@ func leafTitle(r *rand.Rand) string {
 func leafHeadings(title string, r *rand.Rand) []heading {
 	n := 4 + r.IntN(5)
 	hs := make([]heading, 0, n+n/2)
-	used := map[string]bool{headingID(title): true}
+	titleID := headingID(title)
+	taken := func(id string) bool {
+		for _, h := range hs {
+			if h.id == id {
+				return true
+			}
+		}
+		return id == titleID
+	}
 	add := func(level int) {
 		text := headingText(r)
-		for try := 1; used[headingID(text)]; try++ {
+		id := headingID(text)
+		for try := 1; taken(id); try++ {
 			text = headingText(r)
 			if try > 8 {
 				text += " " + strconv.Itoa(try)
 			}
+			id = headingID(text)
 		}
-		id := headingID(text)
-		used[id] = true
 		hs = append(hs, heading{level: level, text: text, id: id})
 	}
 	for range n {
