@@ -95,6 +95,11 @@ func parseYAML(file string, block []byte, fm *FrontMatter) diag.List {
 			line, _ = strconv.Atoi(m[1])
 			line++ // the opening fence
 			msg = m[2]
+			// For an unclosed flow collection the YAML library reports the
+			// 0-based line where the collection opened: point at it.
+			if strings.HasPrefix(msg, "did not find expected ',' or") {
+				line++
+			}
 		}
 		return diag.List{diag.Errorf(file, line, 0, "invalid YAML front matter: %s", msg)}
 	}

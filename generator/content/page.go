@@ -23,6 +23,8 @@ type Page struct {
 	Section string
 	// IsSection is true for a folder's own page (_index.md, index.md, README.md).
 	IsSection bool
+	// Generated is true for the page made for a folder that has no index file.
+	Generated bool
 
 	Title       string
 	Description string

@@ -125,7 +125,7 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool) (*Site, 
 	for _, dir := range dirs {
 		sec := s.sections[dir]
 		if sec.Page == nil {
-			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Params: map[string]any{}}
+			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
 			sec.Page.Title = titleFromName(sec.Page)
 			pages = append(pages, sec.Page)
 		}
@@ -164,7 +164,9 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool) (*Site, 
 
 	for _, p := range s.Pages {
 		p.URL, p.OutFile = pageURL(p)
-		s.byFile[p.File] = p
+		if !p.Generated {
+			s.byFile[p.File] = p
+		}
 		if other, dup := s.byURL[p.URL]; dup {
 			diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
 				"page URL %s is also the URL of %s: rename one of the files or give one a different slug", p.URL, other.DisplayPath))

@@ -2,19 +2,23 @@ package markup
 
 import (
 	"errors"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 // fakeResolver turns "x.md#f" into "x/#f" and "img/a.png" into
-// "/assets/a.png", reports every destination that mentions "missing" as
-// broken, and leaves the rest alone.
+// "/assets/a.png", reports every destination that mentions "missing"
+// as broken, and leaves URLs and the rest alone.
 type fakeResolver struct{}
 
 func (fakeResolver) ResolveLink(dest string) (string, error) {
 	path, frag, hasFrag := strings.Cut(dest, "#")
 	switch {
+	case strings.Contains(dest, "://"):
+		return dest, nil
 	case strings.Contains(path, "missing"):
 		return "", errors.New(`link to "` + path + `": no such page; did you mean "roles/product-owner.md"?`)
 	case strings.HasSuffix(path, ".md"):
@@ -143,5 +147,28 @@ func TestBrokenLinkPositions(t *testing.T) {
 				t.Errorf("a broken link keeps its destination as written:\n%s", res.HTML)
 			}
 		})
+	}
+}
+
+// TestLinkOffsetWithoutPos covers nodes whose parser recorded no position:
+// the "[" is found by searching back from the link text.
+func TestLinkOffsetWithoutPos(t *testing.T) {
+	source := []byte("ab [cd](x) ![ef](y)")
+	link := ast.NewLink()
+	link.AppendChild(link, ast.NewTextSegment(text.NewSegment(4, 6)))
+	if got := linkOffset(link, source); got != 3 {
+		t.Errorf("link offset = %d, want 3", got)
+	}
+	img := ast.NewImage(ast.NewLink())
+	img.AppendChild(img, ast.NewTextSegment(text.NewSegment(13, 15)))
+	if got := linkOffset(img, source); got != 11 {
+		t.Errorf("image offset = %d, want 11", got)
+	}
+	para := ast.NewParagraph()
+	para.Lines().Append(text.NewSegment(0, len(source)))
+	empty := ast.NewLink()
+	para.AppendChild(para, empty)
+	if got := linkOffset(empty, source); got != 0 {
+		t.Errorf("empty link offset = %d, want 0 (start of its block)", got)
 	}
 }

@@ -126,16 +126,16 @@ func New(opts Options) *Renderer {
 // (The values are written as raw HTML, hence the entities for "<" and ">".)
 func typographicSubstitutions() map[extension.TypographicPunctuation]string {
 	return map[extension.TypographicPunctuation]string{
-	extension.LeftSingleQuote:  "‘",
-	extension.RightSingleQuote: "’",
-	extension.LeftDoubleQuote:  "“",
-	extension.RightDoubleQuote: "”",
-	extension.EnDash:           "–",
-	extension.EmDash:           "—",
-	extension.Ellipsis:         "…",
-	extension.LeftAngleQuote:   "&lt;&lt;",
-	extension.RightAngleQuote:  "&gt;&gt;",
-	extension.Apostrophe:       "’",
+		extension.LeftSingleQuote:  "‘",
+		extension.RightSingleQuote: "’",
+		extension.LeftDoubleQuote:  "“",
+		extension.RightDoubleQuote: "”",
+		extension.EnDash:           "–",
+		extension.EmDash:           "—",
+		extension.Ellipsis:         "…",
+		extension.LeftAngleQuote:   "&lt;&lt;",
+		extension.RightAngleQuote:  "&gt;&gt;",
+		extension.Apostrophe:       "’",
 	}
 }
 
@@ -165,7 +165,7 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	out.buf.Reset()
 	out.w.Reset(&out.buf)
 	err := r.md.Renderer().Render(out.w, doc.Source, root)
-	html := bytes.Clone(out.buf.Bytes())
+	body := bytes.Clone(out.buf.Bytes())
 	if out.buf.Cap() <= maxPooledBuf {
 		r.bufs.Put(out)
 	}
@@ -174,7 +174,7 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	}
 
 	return Result{
-		HTML:        html,
+		HTML:        body,
 		Title:       st.title,
 		Headings:    st.headings,
 		TOC:         buildTOC(st.headings),
