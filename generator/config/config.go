@@ -85,13 +85,15 @@ func decodeTOML(file string, src []byte, cfg *Config) diag.List {
 		}
 		return diag.List{diag.Errorf(file, 0, 0, "invalid config: %v", err)}
 	}
+	// The decoder matches keys to fields ignoring case; keys are checked
+	// exactly here, so that TOML and YAML configs accept the same spelling.
 	var diags diag.List
 	lines := strings.Split(string(src), "\n")
-	for _, key := range md.Undecoded() {
-		if len(key) > 1 && key[0] == "params" {
+	for _, key := range md.Keys() {
+		if len(key) != 1 || contains(knownKeys, key[0]) {
 			continue
 		}
-		line, col := findTOMLKey(lines, key[len(key)-1])
+		line, col := findTOMLKey(lines, key[0])
 		diags = append(diags, unknownKey(file, line, col, key.String()))
 	}
 	return diags

@@ -1,0 +1,192 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/internal/testsite"
+)
+
+const smallSite = `
+-- playbook.toml --
+title = "Test Handbook"
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/roles/_index.md --
+---
+title: Roles
+weight: 1
+---
+-- content/roles/product-owner.md --
+---
+title: Product Owner
+weight: 1
+---
+## Duties
+
+### Backlog
+
+## Partners
+-- content/roles/scrum-master.md --
+---
+title: Scrum Master
+weight: 2
+---
+Text.
+-- content/articles/news.md --
+---
+title: News
+date: 2026-05-01
+---
+`
+
+func TestDeterministicOutput(t *testing.T) {
+	a := testsite.New(t, smallSite).MustBuild(build.Options{}).Tree()
+	b := testsite.New(t, smallSite).MustBuild(build.Options{}).Tree()
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("trees differ in size: %d vs %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if b[name] != data {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	s := testsite.New(t, smallSite).MustBuild(build.Options{})
+	before := s.Tree()
+	s.WriteFile("content/roles/broken.md", "---\ntitle: [unclosed\n---\n")
+	s.Build(build.Options{})
+	if s.Err == nil {
+		t.Fatal("build of broken content succeeded")
+	}
+	after := s.Tree()
+	if len(after) != len(before) {
+		t.Fatalf("output changed by a failed build: %d files before, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed by a failed build", name)
+		}
+	}
+	assertNoStaging(t, s.Dir)
+}
+
+func TestStaleOutputIsRemoved(t *testing.T) {
+	s := testsite.New(t, smallSite).MustBuild(build.Options{})
+	if err := os.WriteFile(filepath.Join(s.Out, "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(s.Dir, "content/roles/scrum-master.md")); err != nil {
+		t.Fatal(err)
+	}
+	s.MustBuild(build.Options{})
+	if s.Exists("stale.html") || s.Exists("roles/scrum-master/index.html") {
+		t.Error("output keeps files the build did not produce")
+	}
+	assertNoStaging(t, s.Dir)
+}
+
+func assertNoStaging(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("staging folder left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestSiteFiles(t *testing.T) {
+	s := testsite.New(t, smallSite).MustBuild(build.Options{})
+	s.AssertContains("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>`, "<loc>/roles/product-owner/</loc>", "<lastmod>2026-05-01</lastmod>")
+	s.AssertContains("robots.txt", "User-agent: *")
+	s.AssertContains("404.html", "<title>Page not found · Test Handbook</title>", "There is no page at this address")
+	if s.Result.Pages != 7 { // home, roles, 2 role pages, articles (generated), news, 404
+		t.Errorf("Result.Pages = %d, want 7", s.Result.Pages)
+	}
+}
+
+func TestThemeLayout(t *testing.T) {
+	s := testsite.New(t, smallSite).MustBuild(build.Options{})
+	s.AssertContains("roles/product-owner/index.html",
+		`<html lang="en">`,
+		`<header class="site-header">`, `<main id="content"`, `<footer class="site-footer">`,
+		`<nav id="sidebar" class="sidebar" aria-label="Handbook">`,
+		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,
+		`<nav class="breadcrumbs" aria-label="Breadcrumb">`, `<li><a href="/">Home</a></li>`, `<li><a href="/roles/">Roles</a></li>`,
+		`rel="prev" href="/roles/"`, `rel="next" href="/roles/scrum-master/"`,
+		`<nav class="toc" aria-label="On this page">`, `<a href="#duties">Duties</a>`, `<a href="#backlog">Backlog</a>`,
+	)
+	html := s.File("roles/product-owner/index.html")
+	if strings.Contains(html, "style=") || strings.Contains(html, "<script>") {
+		t.Error("theme uses an inline style or script")
+	}
+	// The page without h2/h3 has no table of contents.
+	s.AssertNotContains("roles/scrum-master/index.html", `class="toc"`)
+	// Sections list their pages.
+	s.AssertContains("roles/index.html", `<ul class="children">`, `href="/roles/scrum-master/"`)
+}
+
+func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
+	s := testsite.New(t, smallSite+`
+-- themes/default/templates/page.html --
+{{define "main"}}<div class="custom-page">{{.Content}}</div>{{end}}
+-- themes/default/static/css/extra.css --
+.custom-page { color: rebeccapurple; }
+-- themes/default/static/favicon.svg --
+<svg xmlns="http://www.w3.org/2000/svg"></svg>
+`).MustBuild(build.Options{})
+	s.AssertContains("roles/scrum-master/index.html", `<div class="custom-page">`)
+	s.AssertContains("favicon.svg", "<svg")
+	html := s.File("roles/scrum-master/index.html")
+	i := strings.Index(html, `href="/css/playbook.`)
+	if i < 0 {
+		t.Fatal("no stylesheet link")
+	}
+	css := html[i+len(`href="/`):]
+	css = css[:strings.IndexByte(css, '"')]
+	s.AssertContains(css, "rebeccapurple", ".chroma")
+}
+
+func TestTemplateErrorNamesFile(t *testing.T) {
+	s := testsite.New(t, smallSite+`
+-- themes/default/templates/page.html --
+{{define "main"}}
+{{.Content}
+{{end}}
+`).Build(build.Options{})
+	if s.Err == nil {
+		t.Fatal("broken template accepted")
+	}
+	got := s.Problems()
+	want := "themes/default/templates/page.html:2: bad character U+007D '}'"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("got %q, want suffix %q", got, want)
+	}
+}
+
+func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
+	const site = `
+-- content/page.md --
+# Page
+
+<b onclick="x()">bold</b>
+`
+	s := testsite.New(t, site).MustBuild(build.Options{})
+	s.AssertContains("page/index.html", "&lt;b onclick=")
+	s.AssertNotContains("page/index.html", `<b onclick`)
+
+	s = testsite.New(t, site+"-- playbook.yaml --\nunsafe: true\n").MustBuild(build.Options{})
+	s.AssertContains("page/index.html", `<b onclick="x()">bold</b>`)
+}
