@@ -1,6 +1,9 @@
 package markup
 
 import (
+	"fmt"
+	"os"
+	"time"
 	"bytes"
 	"testing"
 )
@@ -25,7 +28,17 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string, offset int) {
 		offset = max(0, offset%100)
 		doc := Document{Source: []byte(src), Path: "f.md", LineOffset: offset, Resolver: fakeResolver{}}
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(3 * time.Second):
+				os.WriteFile(fmt.Sprintf("/tmp/mk/hang-%d.md", time.Now().UnixNano()), []byte(src), 0o644)
+				panic("hang")
+			}
+		}()
 		a, err := r.Render(doc)
+		close(done)
 		if err != nil {
 			t.Fatal(err)
 		}
