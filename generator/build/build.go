@@ -104,9 +104,10 @@ func Prepare(opts Options) (*Site, error) {
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
 	}
 	cs, more, err := content.Load(content.Options{
-		Dir:        contentDir,
-		DisplayDir: filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
-		Drafts:     opts.Drafts,
+		Dir:         contentDir,
+		DisplayDir:  filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
+		Drafts:      opts.Drafts,
+		KindFolders: cfg.FolderKinds(),
 	})
 	if err != nil {
 		return nil, err

@@ -36,17 +36,59 @@ type Config struct {
 	// Unsafe lets raw HTML in Markdown through instead of escaping it.
 	Unsafe bool           `toml:"unsafe" yaml:"unsafe"`
 	Params map[string]any `toml:"params" yaml:"params"`
+	// Kinds maps each content kind to the top-level folder whose pages are
+	// of that kind; a site overrides only the folders it names differently.
+	Kinds map[string]string `toml:"kinds" yaml:"kinds"`
+	// VisionBoardSections are the `##` sections a vision board must have, in
+	// the order the board shows them; the first goes across the top.
+	VisionBoardSections []string `toml:"visionBoardSections" yaml:"visionBoardSections"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections"}
+
+// The content kinds a folder can stand for.
+const (
+	KindRole         = "role"
+	KindExpectations = "expectations"
+	KindVisionBoard  = "vision-board"
+	KindQA           = "qa"
+	KindArticle      = "article"
+)
+
+// DefaultKinds maps each kind to its folder when the config says nothing.
+func DefaultKinds() map[string]string {
+	return map[string]string{
+		KindRole:         "roles",
+		KindExpectations: "expectations",
+		KindVisionBoard:  "vision-boards",
+		KindQA:           "qa",
+		KindArticle:      "articles",
+	}
+}
+
+// DefaultVisionBoardSections are the sections of a Product Vision Board.
+var DefaultVisionBoardSections = []string{"Vision", "Target Group", "Needs", "Product", "Business Goals"}
+
+// FolderKinds returns the inverse of Kinds: folder → kind.
+func (c Config) FolderKinds() map[string]string {
+	out := make(map[string]string, len(c.Kinds))
+	for kind, folder := range c.Kinds {
+		out[folder] = kind
+	}
+	return out
+}
 
 // Default returns the configuration of a site without a config file.
 func Default() Config {
-	return Config{Title: "Playbook", Language: "en", Theme: "default", ThemesDir: "themes", ContentDir: "content"}
+	return Config{
+		Title: "Playbook", Language: "en", Theme: "default", ThemesDir: "themes", ContentDir: "content",
+		Kinds:               DefaultKinds(),
+		VisionBoardSections: append([]string(nil), DefaultVisionBoardSections...),
+	}
 }
 
 // Load reads the config file at the site root dir, if there is one, over the
@@ -159,13 +201,46 @@ func contains(list []string, s string) bool {
 }
 
 func (c *Config) validate(file string) diag.List {
-	if c.BaseURL == "" {
-		return nil
+	var diags diag.List
+	if c.BaseURL != "" {
+		if _, err := ParseBaseURL(c.BaseURL); err != nil {
+			diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+		}
 	}
-	if _, err := ParseBaseURL(c.BaseURL); err != nil {
-		return diag.List{diag.Errorf(file, 0, 0, "%v", err)}
+	known := sortedKinds()
+	folders := map[string]string{}
+	for _, kind := range sortedMapKeys(c.Kinds) {
+		folder := c.Kinds[kind]
+		if !contains(known, kind) {
+			msg := fmt.Sprintf("unknown kind %q in kinds", kind)
+			if best, ok := suggest.Closest(kind, known); ok {
+				msg += fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			diags = append(diags, diag.Errorf(file, 0, 0, "%s; the kinds are %s", msg, strings.Join(known, ", ")))
+		}
+		if folder == "" || strings.ContainsAny(folder, "/\\") {
+			diags = append(diags, diag.Errorf(file, 0, 0, "kinds.%s must name one top-level folder of the content, not %q", kind, folder))
+		}
+		if other, dup := folders[folder]; dup {
+			diags = append(diags, diag.Errorf(file, 0, 0, "kinds %s and %s both use the folder %q: give each its own", other, kind, folder))
+		}
+		folders[folder] = kind
 	}
-	return nil
+	if len(c.VisionBoardSections) < 2 {
+		diags = append(diags, diag.Errorf(file, 0, 0, "visionBoardSections must list at least two section names"))
+	}
+	return diags
+}
+
+func sortedKinds() []string { return sortedMapKeys(DefaultKinds()) }
+
+func sortedMapKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // ParseBaseURL checks a base URL: absolute http(s) with a host, or a plain

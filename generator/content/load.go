@@ -27,6 +27,9 @@ type Options struct {
 	DisplayDir string
 	// Drafts includes pages marked `draft: true`.
 	Drafts bool
+	// KindFolders maps a top-level folder to the kind of the pages in it
+	// ("roles" → "role").
+	KindFolders map[string]string
 }
 
 // StaticFile is a non-Markdown file in the content folder (an image, a PDF),
@@ -111,9 +114,10 @@ func Load(opts Options) (*Site, diag.List, error) {
 			drafts[p.File] = true
 			continue
 		}
+		p.setKind(opts.KindFolders)
 		kept = append(kept, p)
 	}
-	site, more := newSite(kept, static, drafts)
+	site, more := newSite(kept, static, drafts, opts.KindFolders)
 	diags = append(diags, more...)
 	return site, diags, nil
 }

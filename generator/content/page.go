@@ -46,6 +46,9 @@ type Page struct {
 	Body     []byte
 	BodyLine int
 
+	kind        string
+	sectionKind string
+
 	// URL is the page's path on the site without the base path, with a
 	// trailing slash ("/roles/product-owner/").
 	URL string
@@ -54,19 +57,44 @@ type Page struct {
 	OutFile string
 }
 
-// Kind returns the page's content kind: its front matter type, else its
-// top-level section folder, else "page". Section pages have kind "section"
-// unless typed, and the root's own page "home".
-func (p *Page) Kind() string {
+// Kinds of pages that are not typed content.
+const (
+	KindHome    = "home"
+	KindSection = "section"
+	KindPage    = "page"
+)
+
+// Kind returns the page's content kind: its front matter type, else the kind
+// its top-level folder stands for (see Options.KindFolders), else "page".
+// A folder's own page is "home" for the root and "section" elsewhere, unless
+// typed; SectionKind then tells the kind of the folder's pages.
+func (p *Page) Kind() string { return p.kind }
+
+// SectionKind returns, for a section page, the kind its folder stands for
+// ("" when the folder holds ordinary pages).
+func (p *Page) SectionKind() string { return p.sectionKind }
+
+// setKind decides the page's kind from its type and folder.
+func (p *Page) setKind(folderKinds map[string]string) {
+	top, _, _ := strings.Cut(p.Section, "/")
+	folderKind := folderKinds[top]
 	switch {
-	case p.Type != "":
-		return p.Type
-	case p.IsSection && p.Section == "":
-		return "home"
 	case p.IsSection:
-		return "section"
+		p.sectionKind = folderKind
+		p.kind = KindSection
+		if p.Section == "" {
+			p.kind = KindHome
+		}
+		if p.Type != "" {
+			p.kind = p.Type
+		}
+	case p.Type != "":
+		p.kind = p.Type
+	case folderKind != "":
+		p.kind = folderKind
+	default:
+		p.kind = KindPage
 	}
-	return "page"
 }
 
 // applyFrontMatter fills the page's known fields from its front matter,

@@ -85,7 +85,7 @@ func (s *Site) Ancestors(p *Page) []*Section {
 	return out
 }
 
-func newSite(pages []*Page, files []StaticFile, drafts map[string]bool) (*Site, diag.List) {
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string) (*Site, diag.List) {
 	s := &Site{
 		Files:    files,
 		byFile:   map[string]*Page{},
@@ -127,6 +127,7 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool) (*Site, 
 		if sec.Page == nil {
 			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
 			sec.Page.Title = titleFromName(sec.Page)
+			sec.Page.setKind(folderKinds)
 			pages = append(pages, sec.Page)
 		}
 		if sec.Parent != nil {
