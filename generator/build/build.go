@@ -16,6 +16,7 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/theme"
 	defaulttheme "github.com/playbookhq/playbook/themes/default"
 )
@@ -76,6 +77,8 @@ type Site struct {
 	Content  *content.Site
 	Theme    *theme.Theme
 	Renderer *markup.Renderer
+	// Book is the playbook read from the typed pages.
+	Book     *playbook.Book
 	data     *SiteData
 	assets   []outputAsset
 	source   string
@@ -134,6 +137,12 @@ func Prepare(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	book, more := playbook.Read(cs, s.Renderer, playbook.Options{
+		VisionBoardSections: cfg.VisionBoardSections,
+		BasePath:            s.data.BasePath,
+	})
+	s.Book = book
+	s.diags = append(s.diags, more...)
 	return s, nil
 }
 

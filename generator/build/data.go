@@ -24,6 +24,19 @@ type PageData struct {
 	Prev, Next  *Link
 	// Children lists a section's pages and sub-sections.
 	Children []ChildLink
+	// TagLinks link the page's tags to their tag pages.
+	TagLinks []Link
+
+	// Kind-specific data; nil unless the page is of that kind.
+	Role   *RoleView
+	Table  *TableView
+	Board  *BoardView
+	Thread *ThreadView
+	// Matrix is set on the expectations section page.
+	Matrix *MatrixView
+	// Articles lists the newest articles on the home page and all of them
+	// on the articles section page.
+	Articles []ArticleLink
 }
 
 // SiteData is the site-wide part of PageData, shared by every page.

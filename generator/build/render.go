@@ -58,8 +58,8 @@ func (s *Site) renderPages(emit func(file string, data []byte) error) diag.List 
 
 // renderPage renders one page into buf.
 func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List {
-	var res markup.Result
-	if len(p.Body) > 0 {
+	res, rendered := s.Book.Rendered(p)
+	if !rendered && len(p.Body) > 0 {
 		var err error
 		res, err = s.Renderer.Render(markup.Document{
 			Source:     p.Body,
@@ -70,6 +70,8 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		if err != nil {
 			return diag.List{diag.Errorf(p.DisplayPath, 0, 0, "rendering Markdown: %v", err)}
 		}
+	} else {
+		res.Diagnostics = nil // reported when the playbook was read
 	}
 	data := &PageData{
 		Site:        s.data,
@@ -80,6 +82,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	s.addKindData(data, p)
 	ordered := s.Content.Ordered
 	if pos > 0 {
 		prev := ordered[pos-1]
@@ -99,6 +102,11 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 // the theme has it, else the generic one.
 func (s *Site) layout(p *content.Page) string {
 	kind := p.Kind()
+	if p.IsSection && p.SectionKind() != "" && kind == content.KindSection {
+		if list := p.SectionKind() + "-list"; s.Theme.Has(list) {
+			return list
+		}
+	}
 	if s.Theme.Has(kind) {
 		return kind
 	}

@@ -14,6 +14,10 @@ import (
 	"time"
 )
 
+// declaration starts every feed. xml.Header says "UTF-8"; the lower-case spelling is the
+// one feed validators and most published feeds show, and either is correct.
+const declaration = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
+
 // DefaultAuthor is the feed author written when Feed.Author is empty; Atom requires one.
 const DefaultAuthor = "Playbook"
 
@@ -55,7 +59,7 @@ func Write(w io.Writer, f Feed) error {
 		return err
 	}
 	var buf bytes.Buffer
-	buf.WriteString(xml.Header[:len(`<?xml version="1.0" encoding=`)] + `"utf-8"?>` + "\n")
+	buf.WriteString(declaration)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(doc); err != nil {
