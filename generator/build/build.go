@@ -78,11 +78,11 @@ type Site struct {
 	Theme    *theme.Theme
 	Renderer *markup.Renderer
 	// Book is the playbook read from the typed pages.
-	Book     *playbook.Book
-	data     *SiteData
-	assets   []outputAsset
-	source   string
-	diags    diag.List
+	Book   *playbook.Book
+	data   *SiteData
+	assets []outputAsset
+	source string
+	diags  diag.List
 }
 
 // Prepare loads the config, content and theme of a site without writing

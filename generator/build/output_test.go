@@ -140,16 +140,21 @@ func TestThemeLayout(t *testing.T) {
 
 func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
 	s := testsite.New(t, smallSite+`
+-- content/guide.md --
+# Guide
 -- themes/default/templates/page.html --
 {{define "main"}}<div class="custom-page">{{.Content}}</div>{{end}}
+-- themes/default/templates/role.html --
+{{define "main"}}<div class="custom-role">{{.Role.ID}}</div>{{end}}
 -- themes/default/static/css/extra.css --
 .custom-page { color: rebeccapurple; }
 -- themes/default/static/favicon.svg --
 <svg xmlns="http://www.w3.org/2000/svg"></svg>
 `).MustBuild(build.Options{})
-	s.AssertContains("roles/scrum-master/index.html", `<div class="custom-page">`)
+	s.AssertContains("guide/index.html", `<div class="custom-page">`)
+	s.AssertContains("roles/scrum-master/index.html", `<div class="custom-role">scrum-master</div>`)
 	s.AssertContains("favicon.svg", "<svg")
-	html := s.File("roles/scrum-master/index.html")
+	html := s.File("guide/index.html")
 	i := strings.Index(html, `href="/css/playbook.`)
 	if i < 0 {
 		t.Fatal("no stylesheet link")
