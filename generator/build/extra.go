@@ -26,6 +26,12 @@ func (s *Site) extraFiles() ([]outputAsset, diag.List) {
 	aliases, more := s.aliases()
 	out = append(out, aliases...)
 	diags = append(diags, more...)
+	tags, more := s.tagPages()
+	out = append(out, tags...)
+	diags = append(diags, more...)
+	feeds, more := s.articlesFeed()
+	out = append(out, feeds...)
+	diags = append(diags, more...)
 	out = append(out, outputAsset{Path: "sitemap.xml", Data: s.sitemap()})
 	out = append(out, outputAsset{Path: "robots.txt", Data: s.robots()})
 	return out, diags
