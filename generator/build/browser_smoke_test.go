@@ -45,7 +45,7 @@ func TestBrowserSmoke(t *testing.T) {
 
 	// On a 360 px wide screen no role page may scroll sideways. The wide
 	// elements are listed so that a failure says what to fix.
-	browsertest.Do(t, ctx, chromedp.EmulateViewport(200, 800))
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(360, 800))
 	for _, path := range []string{"/roles/", "/roles/product-owner/", "/roles/scrum-master/", "/roles/development-team/", "/roles/stakeholders/"} {
 		browsertest.Open(t, ctx, base+path)
 		width := browsertest.Eval[int](t, ctx, `document.documentElement.scrollWidth`)

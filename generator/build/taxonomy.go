@@ -119,7 +119,7 @@ func (s *Site) articlesFeed() ([]outputAsset, diag.List) {
 	for _, a := range s.Book.Articles {
 		e := feed.Entry{Title: a.Title, URL: permalink(s.data, a.URL), Published: a.Date, Updated: a.Lastmod, Summary: a.Description, Tags: a.Tags}
 		if r, ok := s.Book.Rendered(a); ok {
-			e.Content = string(r.HTML)
+			e.Content = s.absoluteLinks(string(r.HTML))
 		}
 		if author, ok := a.Params["author"].(string); ok {
 			e.Author = author
@@ -139,4 +139,13 @@ func (s *Site) configName() string {
 		return "playbook.toml"
 	}
 	return s.Config.File
+}
+
+// absoluteLinks makes the site-relative links of rendered HTML absolute, for
+// feed readers, which show the content away from the site.
+func (s *Site) absoluteLinks(html string) string {
+	origin := strings.TrimSuffix(s.data.BaseURL, strings.TrimPrefix(s.data.BasePath, "/"))
+	origin = strings.TrimSuffix(origin, "/")
+	r := strings.NewReplacer(`href="//`, `href="//`, `src="//`, `src="//`, `href="/`, `href="`+origin+`/`, `src="/`, `src="`+origin+`/`)
+	return r.Replace(html)
 }
