@@ -142,6 +142,7 @@ func Prepare(opts Options) (*Site, error) {
 		BasePath:            s.data.BasePath,
 	})
 	s.Book = book
+	s.data.FeedURL = s.feedURL()
 	s.diags = append(s.diags, more...)
 	return s, nil
 }

@@ -49,6 +49,8 @@ type SiteData struct {
 	// BasePath is the base URL's path, with a trailing slash ("/handbook/").
 	BasePath string
 	Params   map[string]any
+	// FeedURL is the site path of the articles' Atom feed, "" without one.
+	FeedURL string
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
 	Scripts     []string

@@ -133,12 +133,16 @@ func (s *Site) articlesFeed() ([]outputAsset, diag.List) {
 	return []outputAsset{{Path: strings.TrimPrefix(sec.Page.URL, "/") + "feed.xml", Data: buf.Bytes()}}, nil
 }
 
-// configName is the config file's name for messages.
-func (s *Site) configName() string {
-	if s.Config.File == "" {
-		return "playbook.toml"
+// configName is the config file's name for messages, "" when there is none.
+func (s *Site) configName() string { return s.Config.File }
+
+// feedURL returns the site path of the articles feed, "" when none is written.
+func (s *Site) feedURL() string {
+	sec := s.Content.Section(s.Config.Kinds[config.KindArticle])
+	if sec == nil || len(s.Book.Articles) == 0 || s.data.BaseURL == "" {
+		return ""
 	}
-	return s.Config.File
+	return s.url(sec.Page) + "feed.xml"
 }
 
 // absoluteLinks makes the site-relative links of rendered HTML absolute, for

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -149,4 +150,20 @@ func (r *recorder) Skipf(format string, args ...any) {
 func (r *recorder) stop(msg string) {
 	r.got = msg
 	runtime.Goexit()
+}
+
+// TestBrowserTimeout checks that a browser's time limit stops a step that
+// would otherwise wait for ever.
+func TestBrowserTimeout(t *testing.T) {
+	base := site(t, twoPages)
+	ctx := New(t, WithTimeout(2*time.Second))
+	Open(t, ctx, base+"/")
+	start := time.Now()
+	r := capture(t, func(tb testing.TB) { Do(tb, ctx, chromedp.WaitVisible(chromedp.CSS("#never"))) })
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("waiting for a missing element took %v, want the browser's limit of 2s", elapsed)
+	}
+	if want := "fatal: browser: "; !strings.HasPrefix(r, want) || !strings.Contains(r, "context deadline exceeded") {
+		t.Errorf("waiting past the limit: got %q, want a failure for the deadline", r)
+	}
 }
