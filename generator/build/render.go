@@ -13,9 +13,10 @@ import (
 	"github.com/playbookhq/playbook/generator/theme"
 )
 
-// renderPages renders every page on all cores and hands each result to emit
-// (which must be safe for concurrent use). It returns the problems found.
-func (s *Site) renderPages(emit func(file string, data []byte) error) diag.List {
+// renderPages renders every page on all cores, but those keep says to keep,
+// and hands each result to emit (which must be safe for concurrent use). It
+// returns the problems found.
+func (s *Site) renderPages(keep func(*content.Page) bool, emit func(file string, data []byte) error) diag.List {
 	pages := s.Content.Ordered
 	index := make(map[*content.Page]int, len(pages))
 	for i, p := range pages {
@@ -49,7 +50,9 @@ func (s *Site) renderPages(emit func(file string, data []byte) error) diag.List 
 		}()
 	}
 	for _, p := range pages {
-		next <- p
+		if keep == nil || !keep(p) {
+			next <- p
+		}
 	}
 	close(next)
 	wg.Wait()

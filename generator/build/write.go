@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync/atomic"
 
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 )
 
@@ -21,34 +22,70 @@ func (s *Site) Write(dest string) (Result, error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
 
-	var pages, files atomic.Int64
-	write := func(rel string, data []byte) error {
-		return writeFile(filepath.Join(tmp, filepath.FromSlash(rel)), data)
+	counts, diags, err := s.produce(dirSink(tmp), nil)
+	if err != nil {
+		return res, err
 	}
+	res.Warnings = diags.Warnings()
+	if diags.HasErrors() {
+		return res, diags.Err()
+	}
+	if err := swap(tmp, dest); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files = counts.pages, counts.files
+	return res, nil
+}
+
+// sink receives the files a build produces, by output-relative path.
+type sink interface {
+	WriteFile(rel string, data []byte) error
+	CopyFile(rel, from string) error
+}
+
+// dirSink writes every file into a folder.
+type dirSink string
+
+func (d dirSink) WriteFile(rel string, data []byte) error {
+	return writeFile(filepath.Join(string(d), filepath.FromSlash(rel)), data)
+}
+
+func (d dirSink) CopyFile(rel, from string) error {
+	return copyFile(from, filepath.Join(string(d), filepath.FromSlash(rel)))
+}
+
+type counts struct{ pages, files int }
+
+// produce renders every output file of the site into out. Pages for which
+// keep returns true are not rendered: their previous output stands (keep
+// may be nil). It returns the problems found, sorted; err is for a failing
+// sink.
+func (s *Site) produce(out sink, keep func(*content.Page) bool) (counts, diag.List, error) {
+	var pages, files atomic.Int64
 	diags := append(diag.List(nil), s.diags...)
 	for _, a := range s.assets {
-		if err := write(a.Path, a.Data); err != nil {
-			return res, err
+		if err := out.WriteFile(a.Path, a.Data); err != nil {
+			return counts{}, nil, err
 		}
 		files.Add(1)
 	}
 	for _, f := range s.Content.Files {
-		if err := copyFile(filepath.Join(s.contentDir(), filepath.FromSlash(f.File)), filepath.Join(tmp, filepath.FromSlash(f.File))); err != nil {
+		if err := out.CopyFile(f.File, filepath.Join(s.contentDir(), filepath.FromSlash(f.File))); err != nil {
 			diags = append(diags, diag.Errorf(f.DisplayPath, 0, 0, "copying file: %v", err))
 			continue
 		}
 		files.Add(1)
 	}
-	diags = append(diags, s.renderPages(func(rel string, data []byte) error {
+	diags = append(diags, s.renderPages(keep, func(rel string, data []byte) error {
 		pages.Add(1)
-		return write(rel, data)
+		return out.WriteFile(rel, data)
 	})...)
 
 	extra, more := s.extraFiles()
 	diags = append(diags, more...)
 	for _, f := range extra {
-		if err := write(f.Path, f.Data); err != nil {
-			return res, err
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return counts{}, nil, err
 		}
 		if path.Ext(f.Path) == ".html" {
 			pages.Add(1)
@@ -57,15 +94,7 @@ func (s *Site) Write(dest string) (Result, error) {
 		}
 	}
 	diags.Sort()
-	res.Warnings = diags.Warnings()
-	if diags.HasErrors() {
-		return res, diags.Err()
-	}
-	if err := swap(tmp, dest); err != nil {
-		return res, err
-	}
-	res.Pages, res.Files = int(pages.Load()), int(files.Load())
-	return res, nil
+	return counts{int(pages.Load()), int(files.Load())}, diags, nil
 }
 
 func (s *Site) contentDir() string {

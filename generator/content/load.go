@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -48,76 +49,198 @@ var indexNames = []string{"_index.md", "index.md", "README.md"}
 // files are returned as diagnostics; the returned site holds every page that
 // could be read. The error is for a content folder that cannot be walked.
 func Load(opts Options) (*Site, diag.List, error) {
-	var mdFiles []string
-	var static []StaticFile
-	display := func(rel string) string {
-		if opts.DisplayDir == "" {
-			return rel
+	return NewLoader(opts).Load(nil)
+}
+
+// Loader loads a content folder and remembers what it read, so that after a
+// change only the changed files are read again. It is not safe for
+// concurrent use.
+type Loader struct {
+	opts  Options
+	files map[string]*loaded // by content-relative path
+}
+
+// loaded is one file as last read.
+type loaded struct {
+	page   *Page // nil for a non-Markdown file or an unreadable page
+	diags  diag.List
+	static bool
+	// Sum identifies the bytes read, to tell whether a page changed.
+	sum [32]byte
+}
+
+// NewLoader returns a loader for the content folder described by opts.
+func NewLoader(opts Options) *Loader { return &Loader{opts: opts} }
+
+// Load returns the site. On the first call, and whenever changed is nil,
+// the whole folder is read; otherwise only the given absolute paths (files or
+// folders, created, written or removed) are read again.
+func (l *Loader) Load(changed []string) (*Site, diag.List, error) {
+	if l.files == nil || changed == nil {
+		l.files = map[string]*loaded{}
+		if err := l.scan("."); err != nil {
+			return nil, nil, err
 		}
-		return path.Join(filepath.ToSlash(opts.DisplayDir), rel)
+	} else {
+		for _, abs := range changed {
+			rel, err := filepath.Rel(l.opts.Dir, abs)
+			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				continue // not in the content folder
+			}
+			if err := l.refresh(filepath.ToSlash(rel)); err != nil {
+				return nil, nil, err
+			}
+		}
 	}
-	err := filepath.WalkDir(opts.Dir, func(p string, d fs.DirEntry, err error) error {
+	return l.site()
+}
+
+// Sum returns the checksum of a file's bytes as last read, and whether the
+// loader has the file.
+func (l *Loader) Sum(rel string) ([32]byte, bool) {
+	f, ok := l.files[rel]
+	if !ok {
+		return [32]byte{}, false
+	}
+	return f.sum, true
+}
+
+// refresh re-reads what is at rel now: a file, a whole folder, or nothing
+// (then everything that was there is forgotten).
+func (l *Loader) refresh(rel string) error {
+	if rel == "." {
+		l.files = map[string]*loaded{}
+		return l.scan(".")
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if isIgnored(part) {
+			return nil
+		}
+	}
+	for f := range l.files {
+		if f == rel || strings.HasPrefix(f, rel+"/") {
+			delete(l.files, f)
+		}
+	}
+	info, err := os.Lstat(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil // removed
+	}
+	if info.IsDir() {
+		return l.scan(rel)
+	}
+	if info.Mode().IsRegular() {
+		l.read([]string{rel})
+	}
+	return nil
+}
+
+// scan reads every file under the content-relative folder dir.
+func (l *Loader) scan(dir string) error {
+	var files []string
+	root := filepath.Join(l.opts.Dir, filepath.FromSlash(dir))
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p != root && errors.Is(err, fs.ErrNotExist) {
+				return nil // removed while walking
+			}
 			return err
 		}
-		rel, _ := filepath.Rel(opts.Dir, p)
-		rel = filepath.ToSlash(rel)
-		if rel != "." && isIgnored(d.Name()) {
+		if p != root && isIgnored(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() || rel == "." {
+		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		if strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-			mdFiles = append(mdFiles, rel)
-		} else if d.Type().IsRegular() {
-			static = append(static, StaticFile{File: rel, DisplayPath: display(rel)})
-		}
+		rel, _ := filepath.Rel(l.opts.Dir, p)
+		files = append(files, filepath.ToSlash(rel))
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading content folder %q: %w", opts.Dir, err)
+		return fmt.Errorf("reading content folder %q: %w", root, err)
 	}
-	sort.Strings(mdFiles)
+	l.read(files)
+	return nil
+}
 
-	pages := make([]*Page, len(mdFiles))
-	problems := make([]diag.List, len(mdFiles))
+// read reads the given files on all cores.
+func (l *Loader) read(files []string) {
+	results := make([]*loaded, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages[i], problems[i] = readPage(opts.Dir, mdFiles[i], display(mdFiles[i]))
+				results[i] = l.readOne(files[i])
 			}
 		}()
 	}
-	for i := range mdFiles {
+	for i := range files {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	for i, f := range files {
+		l.files[f] = results[i]
+	}
+}
 
+func (l *Loader) display(rel string) string {
+	if l.opts.DisplayDir == "" {
+		return rel
+	}
+	return path.Join(filepath.ToSlash(l.opts.DisplayDir), rel)
+}
+
+func (l *Loader) readOne(rel string) *loaded {
+	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
+		return &loaded{static: true}
+	}
+	src, err := os.ReadFile(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		var pathErr *fs.PathError
+		msg := err.Error()
+		if errors.As(err, &pathErr) {
+			msg = pathErr.Err.Error()
+		}
+		return &loaded{diags: diag.List{diag.Errorf(l.display(rel), 0, 0, "cannot read file: %s", msg)}}
+	}
+	p, diags := parsePage(rel, l.display(rel), src)
+	return &loaded{page: p, diags: diags, sum: sha256.Sum256(src)}
+}
+
+// site assembles the site from the files as last read.
+func (l *Loader) site() (*Site, diag.List, error) {
+	names := make([]string, 0, len(l.files))
+	for f := range l.files {
+		names = append(names, f)
+	}
+	sort.Strings(names)
 	var diags diag.List
 	var kept []*Page
+	var static []StaticFile
 	drafts := map[string]bool{}
-	for i, p := range pages {
-		diags = append(diags, problems[i]...)
-		if p == nil {
-			continue
+	for _, name := range names {
+		f := l.files[name]
+		diags = append(diags, f.diags...)
+		switch {
+		case f.static:
+			static = append(static, StaticFile{File: name, DisplayPath: l.display(name)})
+		case f.page == nil:
+		case f.page.Draft && !l.opts.Drafts:
+			drafts[name] = true
+		default:
+			p := f.page.clone()
+			p.setKind(l.opts.KindFolders)
+			kept = append(kept, p)
 		}
-		if p.Draft && !opts.Drafts {
-			drafts[p.File] = true
-			continue
-		}
-		p.setKind(opts.KindFolders)
-		kept = append(kept, p)
 	}
-	site, more := newSite(kept, static, drafts, opts.KindFolders)
+	site, more := newSite(kept, static, drafts, l.opts.KindFolders)
 	diags = append(diags, more...)
 	return site, diags, nil
 }
@@ -127,21 +250,6 @@ func Load(opts Options) (*Site, diag.List, error) {
 func isIgnored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
-}
-
-// readPage reads and parses one Markdown file. It returns a nil page when the
-// file cannot be used at all.
-func readPage(dir, rel, displayPath string) (*Page, diag.List) {
-	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		var pathErr *fs.PathError
-		msg := err.Error()
-		if errors.As(err, &pathErr) {
-			msg = pathErr.Err.Error()
-		}
-		return nil, diag.List{diag.Errorf(displayPath, 0, 0, "cannot read file: %s", msg)}
-	}
-	return parsePage(rel, displayPath, src)
 }
 
 // parsePage builds a page from a file's bytes.

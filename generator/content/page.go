@@ -246,3 +246,11 @@ func toDate(v any) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("must be a date written as YYYY-MM-DD, not %s", describe(v))
 }
+
+// clone returns a copy of the page for one build, so that what a build sets
+// (URL, kind) never leaks into the loader's cache. Slices and maps are
+// shared: builds only read them.
+func (p *Page) clone() *Page {
+	c := *p
+	return &c
+}
