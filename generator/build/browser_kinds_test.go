@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/build"
@@ -66,3 +67,34 @@ func jsString(s string) string {
 	}
 	return string(append(out, '"'))
 }
+
+// TestBrowserRelativeDates checks that article dates gain relative wording
+// computed by the reader's browser, next to the absolute date.
+func TestBrowserRelativeDates(t *testing.T) {
+	ctx := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(build.Options{Source: "../..", Destination: out}); err != nil {
+		t.Fatalf("building the example playbook: %v", err)
+	}
+	base := browsertest.Serve(t, out)
+	for _, path := range []string{"/", "/articles/"} {
+		browsertest.Open(t, ctx, base+path)
+		// Each date is compared with the browser's own clock, so the check
+		// holds on any day the test runs.
+		got := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("time[data-relative]")].map(el => {
+		  const days = Math.round((Date.now() - Date.parse(el.getAttribute("datetime"))) / 864e5);
+		  const rel = el.querySelector(".relative-date");
+		  return (rel ? rel.textContent : "none") + " | " + days;
+		})`)
+		if len(got) == 0 {
+			t.Fatalf("%s: no dated articles", path)
+		}
+		for _, g := range got {
+			if !relativeWording.MatchString(g) {
+				t.Errorf("%s: relative date %q does not read like \"(N units ago)\"", path, g)
+			}
+		}
+	}
+}
+
+var relativeWording = regexp.MustCompile(`^ \((\d+ (days|weeks|months|years) ago|last (week|month|year)|yesterday|today)\) \| \d+$`)

@@ -134,7 +134,7 @@ func TestRoleGuidePage(t *testing.T) {
 	s := testsite.New(t, playbookSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
 		`<p class="role-summary">Owns the product.</p>`,
-		`<svg class="collab-diagram"`, `role="img"`,
+		`<svg class="collab-diagram"`, `role="group"`,
 		`<title id="diagram-product-owner">Product Owner works with Scrum Master, Development Team and Users and customers.</title>`,
 		`<a href="/hb/roles/scrum-master/" class="collab-link">`,
 		`<g class="collab-node collab-group">`, `>Users and customers</text>`,

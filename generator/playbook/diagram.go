@@ -8,6 +8,8 @@ import (
 	"strings"
 )
 
+// The SVG is a labelled group, not an image, because it holds links.
+//
 // Diagram draws a role's collaboration diagram as inline SVG: the role in the
 // centre, the roles and groups it works with on a circle around it, each
 // known role a link. It needs no script; colours come from CSS classes so
@@ -28,7 +30,7 @@ func Diagram(r *Role, url func(*Role) string) template.HTML {
 		names[i] = w.Name
 	}
 	summary := fmt.Sprintf("%s works with %s.", r.Page.Title, joinNames(names))
-	fmt.Fprintf(&b, `<svg class="collab-diagram" viewBox="0 0 %g %g" role="img" aria-labelledby="%s">`, width, height, titleID)
+	fmt.Fprintf(&b, `<svg class="collab-diagram" viewBox="0 0 %g %g" role="group" aria-labelledby="%s">`, width, height, titleID)
 	fmt.Fprintf(&b, `<title id="%s">%s</title>`, titleID, html.EscapeString(summary))
 
 	n := len(r.WorksWith)

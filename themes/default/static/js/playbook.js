@@ -28,3 +28,24 @@
   sync();
   button.hidden = false;
 })();
+
+// Relative dates: a <time data-relative> keeps its absolute date (what a
+// reader without JavaScript sees) and gains "(2 weeks ago)", computed now,
+// in the reader's browser, so that it stays true long after the build.
+(function () {
+  var units = [["year", 31536e6], ["month", 2592e6], ["week", 6048e5], ["day", 864e5]];
+  var fmt = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" }) : null;
+  var els = document.querySelectorAll("time[data-relative]");
+  for (var i = 0; i < els.length; i++) {
+    var t = Date.parse(els[i].getAttribute("datetime"));
+    if (isNaN(t) || !fmt) continue;
+    var diff = t - Date.now(), text = fmt.format(0, "day");
+    for (var j = 0; j < units.length; j++) {
+      if (Math.abs(diff) >= units[j][1]) { text = fmt.format(Math.round(diff / units[j][1]), units[j][0]); break; }
+    }
+    var span = document.createElement("span");
+    span.className = "relative-date";
+    span.textContent = " (" + text + ")";
+    els[i].appendChild(span);
+  }
+})();
