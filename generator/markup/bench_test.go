@@ -48,7 +48,7 @@ func TestBenchPageRenders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(res.HTML), `<pre class="chroma">`); n != 2 {
+	if n := strings.Count(string(res.HTML), `<pre class="chroma" tabindex="0">`); n != 2 {
 		t.Errorf("%d highlighted fences, want 2", n)
 	}
 	if len(res.Diagnostics) != 0 {

@@ -15,6 +15,9 @@ import (
 // apart from the theme's own classes.
 const highlightClassPrefix = "hl-"
 
+// Every <pre> gets tabindex="0": a block wider than the screen scrolls, and
+// a scrolling region must be reachable by keyboard.
+//
 // highlighting renders fenced code blocks that name a language chroma knows
 // as <pre class="chroma"><code class="language-go"> with a span per token.
 // Tokens carry classes only, never inline styles, so that HighlightCSS can
@@ -42,14 +45,14 @@ type codeHighlighter struct {
 
 func (h *codeHighlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, h.render)
+	reg.Register(ast.KindCodeBlock, h.render) // indented code: plain, but focusable like the rest
 }
 
 func (h *codeHighlighter) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	n := node.(*ast.FencedCodeBlock)
-	lines := n.Lines()
+	lines := node.Lines()
 	size := 0
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -61,10 +64,14 @@ func (h *codeHighlighter) render(w util.BufWriter, source []byte, node ast.Node,
 		code = append(code, seg.Value(source)...)
 	}
 
-	if lang := n.Language(source); len(lang) > 0 {
+	var lang []byte
+	if fenced, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = fenced.Language(source)
+	}
+	if len(lang) > 0 {
 		if lexer := lexers.Get(string(lang)); lexer != nil {
 			if tokens, err := chroma.Coalesce(lexer).Tokenise(nil, string(code)); err == nil {
-				_, _ = w.WriteString(`<pre class="chroma"><code class="language-`)
+				_, _ = w.WriteString(`<pre class="chroma" tabindex="0"><code class="language-`)
 				writeEscaped(w, lang)
 				_, _ = w.WriteString(`">`)
 				if err := h.formatter.Format(w, styles.Fallback, tokens); err != nil {
@@ -75,7 +82,7 @@ func (h *codeHighlighter) render(w util.BufWriter, source []byte, node ast.Node,
 			}
 		}
 	}
-	_, _ = w.WriteString("<pre><code>")
+	_, _ = w.WriteString(`<pre tabindex="0"><code>`)
 	writeEscaped(w, code)
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil

@@ -17,7 +17,7 @@ func TestHighlightFences(t *testing.T) {
 			name: "go",
 			src:  "```go\nfunc main() { fmt.Println(\"hi\") }\n```\n",
 			want: []string{
-				`<pre class="chroma"><code class="language-go">`,
+				`<pre class="chroma" tabindex="0"><code class="language-go">`,
 				`<span class="hl-kd">func</span>`,
 				`<span class="hl-s">&#34;hi&#34;</span>`,
 				"</code></pre>\n",
@@ -27,7 +27,7 @@ func TestHighlightFences(t *testing.T) {
 			name: "yaml",
 			src:  "```yaml\ntitle: Playbook # site\n```\n",
 			want: []string{
-				`<pre class="chroma"><code class="language-yaml">`,
+				`<pre class="chroma" tabindex="0"><code class="language-yaml">`,
 				`<span class="hl-nt">title</span>`,
 				`<span class="hl-c">`,
 			},
@@ -36,7 +36,7 @@ func TestHighlightFences(t *testing.T) {
 			name: "bash in a list item",
 			src:  "1. Run:\n\n   ```bash\n   echo \"$HOME\" && go build ./...\n   ```\n",
 			want: []string{
-				`<pre class="chroma"><code class="language-bash">`,
+				`<pre class="chroma" tabindex="0"><code class="language-bash">`,
 				`<span class="hl-nb">echo</span>`,
 				`<span class="hl-nv">$HOME</span>`,
 			},
@@ -44,26 +44,26 @@ func TestHighlightFences(t *testing.T) {
 		{
 			name:    "unknown language",
 			src:     "```mermaid\ngraph TD; A-->B<C\n```\n",
-			want:    []string{"<pre><code>graph TD; A--&gt;B&lt;C\n</code></pre>\n"},
+			want:    []string{"<pre tabindex=\"0\"><code>graph TD; A--&gt;B&lt;C\n</code></pre>\n"},
 			notWant: []string{"chroma", "hl-"},
 		},
 		{
 			name:    "no language",
 			src:     "```\n<b>x</b>\n```\n",
-			want:    []string{"<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n"},
+			want:    []string{"<pre tabindex=\"0\"><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n"},
 			notWant: []string{"chroma"},
 		},
 		{
 			name: "indented code is left plain",
 			src:  "    x := 1\n",
-			want: []string{"<pre><code>x := 1\n</code></pre>\n"},
+			want: []string{"<pre tabindex=\"0\"><code>x := 1\n</code></pre>\n"},
 		},
 	}
 	r := New(Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := renderString(t, r, tt.src)
-			notWant := append([]string{"style=", "tabindex", "hl-ln", "hl-line"}, tt.notWant...)
+			notWant := append([]string{"style=", "hl-ln", "hl-line"}, tt.notWant...)
 			assertHTML(t, string(res.HTML), tt.want, notWant)
 		})
 	}
