@@ -31,6 +31,11 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked as drafts.
 	Drafts bool
+	// StableAssetNames writes the theme's stylesheet and script under fixed
+	// names instead of content-hashed ones. The preview server uses it so
+	// that a CSS change changes only the stylesheet, which pages can then
+	// swap without reloading.
+	StableAssetNames bool
 }
 
 // Result describes a finished build.
@@ -88,6 +93,15 @@ type Site struct {
 // Prepare loads the config, content and theme of a site without writing
 // anything.
 func Prepare(opts Options) (*Site, error) {
+	return prepare(opts, func(o content.Options) (*content.Site, diag.List, error) { return content.Load(o) })
+}
+
+// contentLoader loads the content folder described by its options.
+type contentLoader func(content.Options) (*content.Site, diag.List, error)
+
+// prepare is Prepare with the content loaded by load, so that a Session can
+// keep its loader's cache between builds.
+func prepare(opts Options, load contentLoader) (*Site, error) {
 	src := opts.source()
 	cfg, diags, err := config.Load(src, displayDir(opts.Source))
 	if err != nil {
@@ -106,7 +120,7 @@ func Prepare(opts Options) (*Site, error) {
 	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
 	}
-	cs, more, err := content.Load(content.Options{
+	cs, more, err := load(content.Options{
 		Dir:         contentDir,
 		DisplayDir:  filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
 		Drafts:      opts.Drafts,
@@ -133,7 +147,7 @@ func Prepare(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.assets, err = themeAssets(th, s.data)
+	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,13 @@ func newSiteData(cfg config.Config, th *theme.Theme) (*SiteData, error) {
 // The theme's stylesheets under css/ and the code-highlighting rules are
 // joined into one fingerprinted file, so that a page needs one cached
 // request for all its styles; js/playbook.js is fingerprinted too.
-func themeAssets(th *theme.Theme, d *SiteData) ([]outputAsset, error) {
+func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, error) {
+	name := func(n string, data []byte) string {
+		if hashNames {
+			return fingerprint(n, data)
+		}
+		return n
+	}
 	var out []outputAsset
 	var css strings.Builder
 	for _, a := range th.Assets() {
@@ -68,9 +74,9 @@ func themeAssets(th *theme.Theme, d *SiteData) ([]outputAsset, error) {
 			css.Write(a.Data)
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
-			name := fingerprint(a.Path, a.Data)
-			d.Scripts = append(d.Scripts, name)
-			out = append(out, outputAsset{Path: name, Data: a.Data})
+			js := name(a.Path, a.Data)
+			d.Scripts = append(d.Scripts, js)
+			out = append(out, outputAsset{Path: js, Data: a.Data})
 		default:
 			out = append(out, outputAsset{Path: a.Path, Data: a.Data})
 		}
@@ -80,9 +86,9 @@ func themeAssets(th *theme.Theme, d *SiteData) ([]outputAsset, error) {
 		return nil, err
 	}
 	css.Write(hl)
-	name := fingerprint("css/playbook.css", []byte(css.String()))
-	d.Stylesheets = append(d.Stylesheets, name)
-	out = append(out, outputAsset{Path: name, Data: []byte(css.String())})
+	cssName := name("css/playbook.css", []byte(css.String()))
+	d.Stylesheets = append(d.Stylesheets, cssName)
+	out = append(out, outputAsset{Path: cssName, Data: []byte(css.String())})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }

@@ -3,6 +3,7 @@
 package theme
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -21,6 +22,7 @@ import (
 type Theme struct {
 	layouts map[string]*template.Template
 	assets  []Asset
+	sum     [32]byte
 }
 
 // Asset is one static file of the theme, copied to the output at Path.
@@ -46,7 +48,7 @@ func Load(base, override fs.FS, overrideName string, funcs template.FuncMap) (*T
 	if err != nil {
 		return nil, err
 	}
-	t := &Theme{layouts: map[string]*template.Template{}}
+	t := &Theme{layouts: map[string]*template.Template{}, sum: checksum(files)}
 	root := template.New("").Funcs(funcs)
 	var layoutNames []string
 	for _, name := range sortedKeys(files) {
@@ -78,6 +80,20 @@ func Load(base, override fs.FS, overrideName string, funcs template.FuncMap) (*T
 		return nil, errors.New("theme has no templates/page.html")
 	}
 	return t, nil
+}
+
+// Sum identifies the theme's files: it changes when any template or asset does.
+func (t *Theme) Sum() [32]byte { return t.sum }
+
+func checksum(files map[string][]byte) [32]byte {
+	h := sha256.New()
+	for _, name := range sortedKeys(files) {
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name]))
+		h.Write(files[name])
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // Has reports whether the theme has a layout of that name.

@@ -1,0 +1,239 @@
+package build
+
+// A Session is how `serve` rebuilds: it keeps the content loader's cache and
+// the checksum of every output file between builds. After a change it
+// re-reads only the changed files and re-renders a page only when its inputs
+// changed: its own file, or what every page shows of the others (titles,
+// order, dates, the playbook's roles and tables, the theme, the config),
+// summed up as the site's signature. When the signature changes, every page
+// is rendered again; then only files whose bytes differ are written. The
+// output is byte-identical to a full Build of the same content, which the
+// tests check over random sequences of edits.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+)
+
+// Session builds a site again and again into one output folder, doing only
+// the work a change needs. It is not safe for concurrent use.
+type Session struct {
+	opts      Options
+	dest      string
+	loader    *content.Loader
+	loaderKey string // the content options the loader was made for
+
+	built   bool
+	sig     [32]byte            // the site signature of the last good build
+	sums    map[string][32]byte // page file → checksum of its source, last good build
+	outputs map[string][32]byte // output path → checksum of the bytes on disk
+}
+
+// Rebuild reports what one Session build did.
+type Rebuild struct {
+	// Changed lists the output paths (slash-separated, relative to the
+	// output folder) whose bytes changed or that were removed, sorted.
+	Changed []string
+	// Rendered is the number of pages rendered; Pages the number the site has.
+	Rendered, Pages int
+	// Full is true when the site's signature changed and every page was
+	// rendered again.
+	Full     bool
+	Duration time.Duration
+	Warnings diag.List
+}
+
+// NewSession returns a session that builds opts.Source into dest.
+func NewSession(opts Options, dest string) *Session {
+	return &Session{opts: opts, dest: dest, outputs: map[string][32]byte{}}
+}
+
+// Build brings the output folder up to date. changed lists the absolute
+// paths of files or folders that changed since the last call; nil means
+// "anything may have changed". On a content error the output folder is left
+// as it was and the error lists every problem.
+func (s *Session) Build(changed []string) (Rebuild, error) {
+	start := time.Now()
+	var rb Rebuild
+	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
+		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
+		if s.loader == nil || key != s.loaderKey {
+			s.loader, s.loaderKey = content.NewLoader(o), key
+			return s.loader.Load(nil)
+		}
+		return s.loader.Load(changed)
+	})
+	if err != nil {
+		return rb, err
+	}
+	sums := map[string][32]byte{}
+	for _, p := range site.Content.Pages {
+		if sum, ok := s.loader.Sum(p.File); ok {
+			sums[p.File] = sum
+		}
+	}
+	sig := site.signature(sums)
+	full := !s.built || sig != s.sig
+	keep := func(p *content.Page) bool {
+		if full {
+			return false
+		}
+		old, had := s.sums[p.File]
+		now, has := sums[p.File]
+		return had == has && old == now && s.has(p.OutFile)
+	}
+
+	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	_, diags, err := site.produce(out, keep)
+	if err != nil {
+		return rb, err
+	}
+	rb.Warnings = diags.Warnings()
+	if diags.HasErrors() {
+		return rb, diags.Err()
+	}
+	// Pages that were kept produce what they produced before.
+	for _, p := range site.Content.Pages {
+		if keep(p) {
+			out.produced[p.OutFile] = s.outputs[p.OutFile]
+		} else {
+			rb.Rendered++
+		}
+	}
+
+	if err := s.commit(out, &rb); err != nil {
+		return rb, err
+	}
+	s.built, s.sig, s.sums = true, sig, sums
+	rb.Pages = len(site.Content.Pages)
+	rb.Full = full
+	rb.Duration = time.Since(start)
+	return rb, nil
+}
+
+func (s *Session) has(out string) bool { _, ok := s.outputs[out]; return ok }
+
+// commit writes the changed files and removes those no longer produced.
+func (s *Session) commit(out *memorySink, rb *Rebuild) error {
+	for rel, data := range out.changed {
+		if err := writeFile(filepath.Join(s.dest, filepath.FromSlash(rel)), data); err != nil {
+			return err
+		}
+		rb.Changed = append(rb.Changed, rel)
+	}
+	for rel := range s.outputs {
+		if _, ok := out.produced[rel]; ok {
+			continue
+		}
+		p := filepath.Join(s.dest, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("removing stale output %q: %w", p, err)
+		}
+		removeEmptyParents(s.dest, filepath.Dir(p))
+		rb.Changed = append(rb.Changed, rel)
+	}
+	sort.Strings(rb.Changed)
+	s.outputs = out.produced
+	return nil
+}
+
+// removeEmptyParents removes dir and its parents up to root while empty.
+func removeEmptyParents(root, dir string) {
+	for dir != root && strings.HasPrefix(dir, root) {
+		if err := os.Remove(dir); err != nil {
+			return
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+// memorySink keeps the files whose bytes differ from the last build, to be
+// written only when the build has no error.
+type memorySink struct {
+	mu       sync.Mutex
+	old      map[string][32]byte
+	produced map[string][32]byte
+	changed  map[string][]byte
+}
+
+func (m *memorySink) WriteFile(rel string, data []byte) error {
+	sum := sha256.Sum256(data)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.produced[rel] = sum
+	if old, ok := m.old[rel]; !ok || old != sum {
+		m.changed[rel] = bytes.Clone(data)
+	}
+	return nil
+}
+
+func (m *memorySink) CopyFile(rel, from string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return m.WriteFile(rel, data)
+}
+
+// signature sums up everything about the site that one page can show of the
+// others: if it is unchanged, a page whose own file did not change renders
+// to the same bytes.
+func (s *Site) signature(sums map[string][32]byte) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "config %#v\n", s.Config)
+	th := s.Theme.Sum()
+	h.Write(th[:])
+	fmt.Fprintf(h, "%#v\n", *s.data)
+	for _, p := range s.Content.Ordered {
+		fmt.Fprintf(h, "page %q %q %q %d %q %q %q %q %q %v %q %v %v\n",
+			p.File, p.URL, p.Title, p.Weight, p.Date, p.Lastmod, p.Description, p.Kind(), p.SectionKind(), p.Tags, p.Aliases, p.Generated, p.IsSection)
+	}
+	for _, f := range s.Content.Files {
+		fmt.Fprintf(h, "file %q\n", f.File)
+	}
+	// The playbook's models come from the typed pages' sources: any change
+	// to one of them may show on role pages, the matrix and lists.
+	for _, p := range s.Content.Pages {
+		switch p.Kind() {
+		case config.KindExpectations, config.KindQA:
+			// Their items and questions show on role pages and the matrix.
+			fmt.Fprintf(h, "typed %q %x\n", p.File, sums[p.File])
+		case config.KindRole:
+			// Only a role's front matter (works_with…) shows elsewhere.
+			fmt.Fprintf(h, "role %q %#v\n", p.File, p.Params)
+		}
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+func sortedPairs(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, k+"="+v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// URLOf maps an output path to the URL path a browser asks for, under the
+// base path: "roles/po/index.html" → "/roles/po/".
+func URLOf(basePath, rel string) string {
+	if path.Base(rel) == "index.html" {
+		rel = strings.TrimSuffix(rel, "index.html")
+	}
+	return basePath + rel
+}

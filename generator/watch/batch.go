@@ -1,0 +1,82 @@
+package watch
+
+import (
+	"sort"
+	"time"
+)
+
+// Batch is one set of changes, sent once the file system has been quiet for
+// Options.Debounce (or Options.MaxWait after its first change).
+type Batch struct {
+	// Paths are the absolute, cleaned paths that were created, written,
+	// removed or renamed (both the old and the new name), sorted and without
+	// duplicates. A folder's path stands for everything beneath it: a folder
+	// renamed away or removed may be the only trace of the files it held.
+	Paths []string
+
+	// Rescan reports that the system dropped events (its event queue
+	// overflowed), so Paths may be incomplete and the caller should treat
+	// everything it watches as changed.
+	Rescan bool
+}
+
+// pending is the batch being gathered: a set of paths and the times that
+// decide when it is due.
+type pending struct {
+	debounce, maxWait time.Duration
+
+	paths       map[string]struct{}
+	rescan      bool
+	first, last time.Time
+}
+
+func newPending(debounce, maxWait time.Duration) *pending {
+	return &pending{debounce: debounce, maxWait: maxWait, paths: map[string]struct{}{}}
+}
+
+// add records a change to path at time now.
+func (p *pending) add(path string, now time.Time) {
+	p.touch(now)
+	p.paths[path] = struct{}{}
+}
+
+// markRescan records at time now that events were lost.
+func (p *pending) markRescan(now time.Time) {
+	p.touch(now)
+	p.rescan = true
+}
+
+func (p *pending) touch(now time.Time) {
+	if p.empty() {
+		p.first = now
+	}
+	p.last = now
+}
+
+func (p *pending) empty() bool { return len(p.paths) == 0 && !p.rescan }
+
+// due is when the batch should be sent: after the quiet time that follows its
+// last change, or at the latest MaxWait after its first one.
+func (p *pending) due() time.Time {
+	quiet := p.last.Add(p.debounce)
+	if latest := p.first.Add(p.maxWait); latest.Before(quiet) {
+		return latest
+	}
+	return quiet
+}
+
+// batch returns the gathered changes as a Batch without clearing them.
+func (p *pending) batch() Batch {
+	b := Batch{Paths: make([]string, 0, len(p.paths)), Rescan: p.rescan}
+	for path := range p.paths {
+		b.Paths = append(b.Paths, path)
+	}
+	sort.Strings(b.Paths)
+	return b
+}
+
+// reset empties the set once its batch has been delivered.
+func (p *pending) reset() {
+	clear(p.paths)
+	p.rescan = false
+}
