@@ -19,10 +19,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Destination, "d", "", "shorthand for --destination")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "absolute URL or path the site is served under, e.g. https://example.org/handbook/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile taken after the build to `file`")
 	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
+	}
 	res, err := build.Build(opts)
+	if perr := stop(); perr != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", perr)
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w.String())
 	}

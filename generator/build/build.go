@@ -86,6 +86,7 @@ type Site struct {
 	Book   *playbook.Book
 	data   *SiteData
 	assets []outputAsset
+	navs   navCache
 	source string
 	diags  diag.List
 }

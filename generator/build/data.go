@@ -16,9 +16,9 @@ type PageData struct {
 	Content template.HTML
 	// TOC is the page's table of contents (h2 and h3).
 	TOC []markup.TOCEntry
-	// Nav is the sidebar: top-level entries, with the sections on the path
-	// to the current page expanded.
-	Nav []*NavItem
+	// NavHTML is the sidebar (see Nav) rendered by the partials/nav.html
+	// template.
+	NavHTML template.HTML
 	// Breadcrumbs are the sections above the page, the home page first.
 	Breadcrumbs []Link
 	Prev, Next  *Link
@@ -37,7 +37,15 @@ type PageData struct {
 	// Articles lists the newest articles on the home page and all of them
 	// on the articles section page.
 	Articles []ArticleLink
+
+	site *Site
+	page *content.Page // nil for generated pages
 }
+
+// Nav returns the sidebar entries: the top-level ones, with the sections on
+// the path to the current page expanded. It is computed on demand: the
+// default theme uses NavHTML, which is cached per section.
+func (d *PageData) Nav() []*NavItem { return d.site.nav(d.page) }
 
 // SiteData is the site-wide part of PageData, shared by every page.
 type SiteData struct {

@@ -1,7 +1,11 @@
 package build
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
 )
@@ -69,4 +73,62 @@ func (s *Site) children(p *content.Page) []ChildLink {
 		out = append(out, ChildLink{Title: cp.Title, URL: s.url(cp), Description: cp.Description, IsSection: e.Section != nil, Date: cp.Date})
 	}
 	return out
+}
+
+// navCache holds the sidebar of each section rendered once, without a
+// current page: every page of a section shares the same expanded trail, so
+// a page's sidebar is its section's with its own link marked. This keeps the
+// cost of the sidebar per page proportional to its size, not to the work of
+// executing a template for every entry of it.
+type navCache struct {
+	mu      sync.Mutex
+	entries map[string]*navEntry
+}
+
+type navEntry struct {
+	once sync.Once
+	html string
+	err  error
+}
+
+// navHTML renders the sidebar of page p (nil for generated pages).
+func (s *Site) navHTML(p *content.Page) (template.HTML, error) {
+	if p == nil {
+		return s.renderNav(nil)
+	}
+	s.navs.mu.Lock()
+	if s.navs.entries == nil {
+		s.navs.entries = map[string]*navEntry{}
+	}
+	e, ok := s.navs.entries[p.Section]
+	if !ok {
+		e = &navEntry{}
+		s.navs.entries[p.Section] = e
+	}
+	s.navs.mu.Unlock()
+	e.once.Do(func() {
+		var html template.HTML
+		html, e.err = s.renderNav(&content.Page{Section: p.Section, IsSection: p.IsSection})
+		e.html = string(html)
+	})
+	if e.err != nil {
+		return "", e.err
+	}
+	// Mark the page's own link, exactly as the nav template would.
+	link := `<a href="` + template.HTMLEscapeString(s.url(p)) + `">`
+	if strings.Count(e.html, link) == 1 {
+		return template.HTML(strings.Replace(e.html, link, link[:len(link)-1]+` aria-current="page">`, 1)), nil
+	}
+	// A theme whose nav template writes links differently: render it for
+	// this page alone.
+	return s.renderNav(p)
+}
+
+// renderNav executes the nav template for the sidebar of page p.
+func (s *Site) renderNav(p *content.Page) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := s.Theme.ExecutePartial(&buf, "partials/nav.html", s.nav(p)); err != nil {
+		return "", fmt.Errorf("template partials/nav.html failed: %w", err)
+	}
+	return template.HTML(buf.String()), nil
 }

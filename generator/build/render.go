@@ -81,10 +81,16 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Page:        pageView(p, s.data),
 		Content:     template.HTML(res.HTML),
 		TOC:         res.TOC,
-		Nav:         s.nav(p),
+		site:        s,
+		page:        p,
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	nav, err := s.navHTML(p)
+	if err != nil {
+		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
+	}
+	data.NavHTML = nav
 	s.addKindData(data, p)
 	ordered := s.Content.Ordered
 	if pos > 0 {
@@ -125,8 +131,13 @@ func (s *Site) renderNotFound() ([]byte, error) {
 	data := &PageData{
 		Site: s.data,
 		Page: &PageView{Title: "Page not found", Kind: "404", URL: s.data.BasePath + "404.html", Permalink: permalink(s.data, "/404.html")},
-		Nav:  s.nav(nil),
+		site: s,
 	}
+	nav, err := s.navHTML(nil)
+	if err != nil {
+		return nil, err
+	}
+	data.NavHTML = nav
 	if err := s.Theme.Execute(&buf, theme.LayoutNotFound, data); err != nil {
 		return nil, fmt.Errorf("template 404.html failed: %w", err)
 	}

@@ -79,10 +79,15 @@ func (s *Site) renderListPage(title, url string, children []ChildLink) ([]byte, 
 	data := &PageData{
 		Site:        s.data,
 		Page:        &PageView{Title: title, Kind: "tag", URL: s.data.BasePath + strings.TrimPrefix(url, "/"), Permalink: permalink(s.data, url)},
-		Nav:         s.nav(nil),
+		site:        s,
 		Breadcrumbs: []Link{s.pageLink(s.Content.Root.Page)},
 		Children:    children,
 	}
+	nav, err := s.navHTML(nil)
+	if err != nil {
+		return nil, err
+	}
+	data.NavHTML = nav
 	if err := s.Theme.Execute(&buf, "tag", data); err != nil {
 		return nil, fmt.Errorf("template tag.html failed: %w", err)
 	}

@@ -109,6 +109,12 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	return tmpl.ExecuteTemplate(w, "base.html", data)
 }
 
+// ExecutePartial renders one partial template, such as "partials/nav.html",
+// into w.
+func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
+	return t.layouts[LayoutPage].ExecuteTemplate(w, name, data)
+}
+
 // Assets returns the theme's static files sorted by path.
 func (t *Theme) Assets() []Asset { return t.assets }
 

@@ -28,6 +28,7 @@ type pending struct {
 	paths       map[string]struct{}
 	rescan      bool
 	first, last time.Time
+	seq         uint64 // counts changes, so the loop can tell that some arrived
 }
 
 func newPending(debounce, maxWait time.Duration) *pending {
@@ -51,6 +52,7 @@ func (p *pending) touch(now time.Time) {
 		p.first = now
 	}
 	p.last = now
+	p.seq++
 }
 
 func (p *pending) empty() bool { return len(p.paths) == 0 && !p.rescan }
@@ -65,7 +67,7 @@ func (p *pending) due() time.Time {
 	return quiet
 }
 
-// batch returns the gathered changes as a Batch without clearing them.
+// batch returns the gathered changes as a Batch.
 func (p *pending) batch() Batch {
 	b := Batch{Paths: make([]string, 0, len(p.paths)), Rescan: p.rescan}
 	for path := range p.paths {
@@ -75,8 +77,29 @@ func (p *pending) batch() Batch {
 	return b
 }
 
-// reset empties the set once its batch has been delivered.
+// reset empties the set once its batch has been taken.
 func (p *pending) reset() {
 	clear(p.paths)
 	p.rescan = false
+}
+
+// merge returns the union of two batches.
+func merge(a, b Batch) Batch {
+	m := Batch{Paths: make([]string, 0, len(a.Paths)+len(b.Paths)), Rescan: a.Rescan || b.Rescan}
+	i, j := 0, 0
+	for i < len(a.Paths) || j < len(b.Paths) {
+		switch {
+		case j == len(b.Paths) || (i < len(a.Paths) && a.Paths[i] < b.Paths[j]):
+			m.Paths = append(m.Paths, a.Paths[i])
+			i++
+		case i == len(a.Paths) || b.Paths[j] < a.Paths[i]:
+			m.Paths = append(m.Paths, b.Paths[j])
+			j++
+		default: // the same path in both
+			m.Paths = append(m.Paths, a.Paths[i])
+			i++
+			j++
+		}
+	}
+	return m
 }

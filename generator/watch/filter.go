@@ -88,6 +88,22 @@ func (r *roots) isFileParent(dir string) bool {
 	return false
 }
 
+// holdsStart reports whether path is, or is above, a folder that New
+// watches on its own: a root folder or the folder of a file given to New.
+func (r *roots) holdsStart(path string) bool {
+	for _, d := range r.dirs {
+		if _, ok := relTo(path, d); ok {
+			return true
+		}
+	}
+	for _, f := range r.files {
+		if _, ok := relTo(path, filepath.Dir(f)); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // isRoot reports whether dir is a folder given to New.
 func (r *roots) isRoot(dir string) bool {
 	for _, d := range r.dirs {

@@ -18,7 +18,7 @@ type entry struct {
 	isDir bool
 	size  int64
 	mod   time.Time
-	mode  fs.FileMode
+	typ   fs.FileMode // the type bits only: a chmod is no change
 }
 
 // snapshot records the entries of the folder path as listed by os.ReadDir.
@@ -35,7 +35,7 @@ func snapshot(path string, entries []fs.DirEntry) map[string]entry {
 		if err != nil {
 			continue
 		}
-		snap[e.Name()] = entry{size: info.Size(), mod: info.ModTime(), mode: info.Mode()}
+		snap[e.Name()] = entry{size: info.Size(), mod: info.ModTime(), typ: info.Mode().Type()}
 	}
 	return snap
 }

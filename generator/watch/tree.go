@@ -127,6 +127,9 @@ func (t *tree) forget(path string, d *dir) {
 // drop stops watching path and every folder beneath it, after the folder
 // was removed or renamed away.
 func (t *tree) drop(path string) {
+	if t.dirs[path] == nil && !t.roots.holdsStart(path) {
+		return // most removed paths are files: spare them the scan
+	}
 	prefix := path + string(filepath.Separator)
 	for p, d := range t.dirs {
 		if p != path && !strings.HasPrefix(p, prefix) {
@@ -147,4 +150,28 @@ func (t *tree) notice() {
 	}
 	t.noticed = true
 	t.logf("watch: the system's file-watch limit is reached; polling %d folders instead (raise fs.inotify.max_user_watches to avoid this)", t.polled)
+}
+
+// setup watches the folders given to New, with their subtrees, and the
+// folders of the files given to New.
+func (t *tree) setup() {
+	for _, d := range t.roots.dirs {
+		t.addTree(d, false)
+	}
+	for _, f := range t.roots.files {
+		if parent := filepath.Dir(f); t.dirs[parent] == nil {
+			t.register(parent)
+		}
+	}
+}
+
+// rescan brings the watches up to date after events were lost: folders that
+// are gone lose their watches, folders that appeared get one.
+func (t *tree) rescan() {
+	for p := range t.dirs {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			t.drop(p)
+		}
+	}
+	t.setup()
 }
