@@ -35,6 +35,8 @@ type Session struct {
 	loader    *content.Loader
 	loaderKey string // the content options the loader was made for
 
+	last *Site // the last site prepared, good or not
+
 	built   bool
 	sig     [32]byte            // the site signature of the last good build
 	sums    map[string][32]byte // page file → checksum of its source, last good build
@@ -78,6 +80,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	if err != nil {
 		return rb, err
 	}
+	s.last = site
 	sums := map[string][32]byte{}
 	for _, p := range site.Content.Pages {
 		if sum, ok := s.loader.Sum(p.File); ok {
@@ -236,4 +239,32 @@ func URLOf(basePath, rel string) string {
 		rel = strings.TrimSuffix(rel, "index.html")
 	}
 	return basePath + rel
+}
+
+// WatchPaths returns what a watcher should watch for this site: the content
+// folder, the site's theme folder and every config file name (which need not
+// exist yet).
+func (s *Session) WatchPaths() []string {
+	src := s.opts.source()
+	cfg := config.Default()
+	if s.last != nil {
+		cfg = s.last.Config
+	}
+	paths := []string{filepath.Join(src, cfg.ContentDir)}
+	theme := filepath.Join(src, cfg.ThemesDir, cfg.Theme)
+	if st, err := os.Stat(theme); err == nil && st.IsDir() {
+		paths = append(paths, theme)
+	}
+	for _, name := range config.FileNames {
+		paths = append(paths, filepath.Join(src, name))
+	}
+	return paths
+}
+
+// BasePath returns the path the site is served under ("/" or "/handbook/").
+func (s *Session) BasePath() string {
+	if s.last == nil {
+		return "/"
+	}
+	return s.last.data.BasePath
 }

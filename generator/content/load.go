@@ -82,8 +82,12 @@ func (l *Loader) Load(changed []string) (*Site, diag.List, error) {
 			return nil, nil, err
 		}
 	} else {
+		dir, err := filepath.Abs(l.opts.Dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("content folder %q: %w", l.opts.Dir, err)
+		}
 		for _, abs := range changed {
-			rel, err := filepath.Rel(l.opts.Dir, abs)
+			rel, err := filepath.Rel(dir, abs)
 			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				continue // not in the content folder
 			}

@@ -16,7 +16,7 @@ type Options struct {
 	// (editor temporaries, hidden files and folders, node_modules). It is
 	// asked about absolute paths of files and folders; an ignored folder is
 	// not watched at all, which is how a caller keeps its own output folder
-	// from triggering rebuilds.
+	// from triggering rebuilds. It is called from the watcher's goroutine.
 	Ignore func(path string) bool
 
 	// PollInterval is how often folders watched by polling are listed.
@@ -29,7 +29,7 @@ type Options struct {
 	MaxWatches int
 
 	// Logf receives the one-time notice that the watcher fell back to
-	// polling. Nil discards it.
+	// polling. Nil discards it. It is called from the watcher's goroutine.
 	Logf func(format string, args ...any)
 }
 

@@ -78,7 +78,7 @@ func (t *tree) register(path string) ([]fs.DirEntry, bool) {
 		if !known {
 			t.forget(path, d)
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			// A folder that vanished is no error: its removal arrives as a change.
 			t.report(fmt.Errorf("watch: listing %q: %w", path, err))
 		}
@@ -101,7 +101,7 @@ func (t *tree) watch(path string) *dir {
 			return &dir{}
 		}
 		if !isLimit(err) {
-			if !errors.Is(err, fs.ErrNotExist) {
+			if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 				t.report(fmt.Errorf("watch: watching %q: %w", path, err))
 			}
 			return nil
@@ -112,7 +112,7 @@ func (t *tree) watch(path string) *dir {
 	return &dir{polled: true}
 }
 
-// forget undoes watch for a folder that was never registered.
+// forget releases the watch that watch gave the folder path.
 func (t *tree) forget(path string, d *dir) {
 	if d.polled {
 		t.polled--

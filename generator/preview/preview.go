@@ -1,0 +1,240 @@
+// Package preview runs `playbook serve`: it builds the site into a private
+// folder, serves it with live reload, watches the site's files and rebuilds
+// what each change affects. A build error never stops it: the last good
+// site stays served and every open page shows the errors until they are
+// fixed.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/server"
+	"github.com/playbookhq/playbook/generator/watch"
+)
+
+// Options configure a preview.
+type Options struct {
+	Build build.Options
+	// Bind is the address to listen on; "" means 127.0.0.1.
+	Bind string
+	// Port is the first port to try; 0 picks a free one.
+	Port int
+	// Log receives the terminal lines: the URL, one line per rebuild, errors.
+	Log io.Writer
+	// Debounce is the quiet time that ends a burst of changes; 0 means 30ms.
+	Debounce time.Duration
+	// OnRebuild, when set, is called after every rebuild attempt (tests use
+	// it to wait for rebuilds).
+	OnRebuild func(build.Rebuild, error)
+}
+
+// Preview is a running preview.
+type Preview struct {
+	opts    Options
+	dir     string // the private output folder
+	session *build.Session
+	server  *server.Server
+	watcher *watch.Watcher
+	ln      net.Listener
+	url     string
+	logMu   sync.Mutex
+}
+
+// Start builds the site, starts watching and listening. Serve must be called
+// next. On error nothing is left running.
+func Start(opts Options) (*Preview, error) {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce == 0 {
+		opts.Debounce = 30 * time.Millisecond
+	}
+	opts.Build.StableAssetNames = true
+	dir, err := os.MkdirTemp("", "playbook-serve-")
+	if err != nil {
+		return nil, fmt.Errorf("creating the preview folder: %w", err)
+	}
+	p := &Preview{opts: opts, dir: dir}
+	p.session = build.NewSession(opts.Build, filepath.Join(dir, "site"))
+	start := time.Now()
+	rb, buildErr := p.session.Build(nil)
+	p.report(rb, buildErr, nil, start)
+
+	p.server = server.New(server.Options{Root: filepath.Join(dir, "site"), BasePath: p.session.BasePath(), Logf: p.logf})
+	if buildErr != nil {
+		p.server.Notify(server.Event{Errors: errorLines(buildErr)})
+	}
+	p.ln, err = p.server.Listen(opts.Bind, opts.Port)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	out := filepath.Join(sourceDir(opts.Build), "public")
+	p.watcher, err = watch.New(p.session.WatchPaths(), watch.Options{
+		Debounce: opts.Debounce,
+		Logf:     p.logf,
+		Ignore: func(path string) bool {
+			return path == out || path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
+		},
+	})
+	if err != nil {
+		p.ln.Close()
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("watching the site: %w", err)
+	}
+	host := opts.Bind
+	if host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	_, port, _ := net.SplitHostPort(p.ln.Addr().String())
+	p.url = "http://" + net.JoinHostPort(host, port) + p.session.BasePath()
+	return p, nil
+}
+
+// URL returns the address the site is served at.
+func (p *Preview) URL() string { return p.url }
+
+// Serve serves and rebuilds until ctx is done, then stops the server and the
+// watcher and removes the preview folder.
+func (p *Preview) Serve(ctx context.Context) error {
+	defer os.RemoveAll(p.dir)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		p.watchLoop(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case err, ok := <-p.watcher.Errors():
+				if !ok {
+					return
+				}
+				p.logf("watch: %v", err)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	err := p.server.Serve(ctx, p.ln)
+	cancel()
+	p.watcher.Close()
+	wg.Wait()
+	return err
+}
+
+func (p *Preview) watchLoop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case batch, ok := <-p.watcher.Batches():
+			if !ok {
+				return
+			}
+			changed := batch.Paths
+			if batch.Rescan {
+				changed = nil
+			}
+			start := time.Now()
+			rb, err := p.session.Build(changed)
+			p.report(rb, err, batch.Paths, start)
+			if err != nil {
+				p.server.Notify(server.Event{Errors: errorLines(err)})
+			} else {
+				urls := make([]string, 0, len(rb.Changed))
+				for _, rel := range rb.Changed {
+					urls = append(urls, build.URLOf(p.session.BasePath(), rel))
+				}
+				p.server.Notify(server.Event{Changed: urls})
+			}
+			if p.opts.OnRebuild != nil {
+				p.opts.OnRebuild(rb, err)
+			}
+		}
+	}
+}
+
+// report prints one line per rebuild, or the errors.
+func (p *Preview) report(rb build.Rebuild, err error, changed []string, start time.Time) {
+	what := "site"
+	if changed != nil {
+		what = describe(changed, sourceDir(p.opts.Build))
+	}
+	took := time.Since(start).Round(100 * time.Microsecond)
+	if err != nil {
+		lines := errorLines(err)
+		p.logf("%s: build failed with %d error%s in %s; still serving the last good site:\n%s",
+			what, len(lines), plural(len(lines)), took, strings.Join(lines, "\n"))
+		return
+	}
+	for _, w := range rb.Warnings {
+		p.logf("%s", w.String())
+	}
+	p.logf("%s: re-rendered %d of %d pages, %d file%s changed, in %s", what, rb.Rendered, rb.Pages, len(rb.Changed), plural(len(rb.Changed)), took)
+}
+
+func (p *Preview) logf(format string, args ...any) {
+	p.logMu.Lock()
+	defer p.logMu.Unlock()
+	fmt.Fprintf(p.opts.Log, format+"\n", args...)
+}
+
+// describe names what changed: one path relative to the site, or a count.
+func describe(paths []string, root string) string {
+	if len(paths) == 1 {
+		if rel, err := filepath.Rel(root, paths[0]); err == nil {
+			return filepath.ToSlash(rel)
+		}
+		return paths[0]
+	}
+	return fmt.Sprintf("%d changes", len(paths))
+}
+
+func errorLines(err error) []string {
+	var problems *build.Problems
+	if errors.As(err, &problems) {
+		lines := make([]string, len(problems.List))
+		for i, d := range problems.List {
+			lines[i] = d.String()
+		}
+		return lines
+	}
+	return []string{err.Error()}
+}
+
+func sourceDir(o build.Options) string {
+	src := o.Source
+	if src == "" {
+		src = "."
+	}
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return src
+	}
+	return abs
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
