@@ -13,8 +13,13 @@ import (
 )
 
 // extraFiles renders the files that are not pages: 404.html, the alias
-// redirects, sitemap.xml and robots.txt.
-func (s *Site) extraFiles() ([]outputAsset, diag.List) {
+// redirects, the tag pages, the articles feed, sitemap.xml and robots.txt.
+// With derivedOnly, it renders only those that depend on page bodies (the
+// feed); the others depend only on what the site signature covers.
+func (s *Site) extraFiles(derivedOnly bool) ([]outputAsset, diag.List) {
+	if derivedOnly {
+		return s.articlesFeed()
+	}
 	var out []outputAsset
 	var diags diag.List
 	notFound, err := s.renderNotFound()

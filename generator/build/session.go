@@ -18,6 +18,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,9 @@ type Session struct {
 	sig     [32]byte            // the site signature of the last good build
 	sums    map[string][32]byte // page file → checksum of its source, last good build
 	outputs map[string][32]byte // output path → checksum of the bytes on disk
+	// sigOnly marks the outputs that depend only on the site signature:
+	// theme assets, 404, tag pages, aliases, sitemap, robots.txt.
+	sigOnly map[string]bool
 }
 
 // Rebuild reports what one Session build did.
@@ -99,7 +103,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 
 	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
-	_, diags, err := site.produce(out, keep)
+	_, diags, err := site.produce(out, keep, !full)
 	if err != nil {
 		return rb, err
 	}
@@ -107,7 +111,15 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	if diags.HasErrors() {
 		return rb, diags.Err()
 	}
-	// Pages that were kept produce what they produced before.
+	// Pages that were kept produce what they produced before, and so do the
+	// files that depend only on the signature.
+	if !full {
+		for rel, sum := range s.outputs {
+			if s.sigOnly[rel] {
+				out.produced[rel] = sum
+			}
+		}
+	}
 	for _, p := range site.Content.Pages {
 		if keep(p) {
 			out.produced[p.OutFile] = s.outputs[p.OutFile]
@@ -116,6 +128,9 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		}
 	}
 
+	if full {
+		s.sigOnly = sigOnlyOutputs(site, out.produced)
+	}
 	if err := s.commit(out, &rb); err != nil {
 		return rb, err
 	}
@@ -199,9 +214,37 @@ func (s *Site) signature(sums map[string][32]byte) [32]byte {
 	th := s.Theme.Sum()
 	h.Write(th[:])
 	fmt.Fprintf(h, "%#v\n", *s.data)
+	// Hand-written rather than fmt: this runs on every save, over every page.
+	var b []byte
+	str := func(v string) { b = append(b, v...); b = append(b, 0) }
+	num := func(v int64) { b = strconv.AppendInt(b, v, 10); b = append(b, 0) }
 	for _, p := range s.Content.Ordered {
-		fmt.Fprintf(h, "page %q %q %q %d %q %q %q %q %q %v %q %v %v\n",
-			p.File, p.URL, p.Title, p.Weight, p.Date, p.Lastmod, p.Description, p.Kind(), p.SectionKind(), p.Tags, p.Aliases, p.Generated, p.IsSection)
+		b = b[:0]
+		str(p.File)
+		str(p.URL)
+		str(p.Title)
+		num(int64(p.Weight))
+		num(p.Date.UnixNano())
+		num(p.Lastmod.UnixNano())
+		str(p.Description)
+		str(p.Kind())
+		str(p.SectionKind())
+		for _, t := range p.Tags {
+			str(t)
+		}
+		b = append(b, 1)
+		for _, a := range p.Aliases {
+			str(a)
+		}
+		b = append(b, 1)
+		if p.Generated {
+			b = append(b, 'g')
+		}
+		if p.IsSection {
+			b = append(b, 's')
+		}
+		b = append(b, '\n')
+		h.Write(b)
 	}
 	for _, f := range s.Content.Files {
 		fmt.Fprintf(h, "file %q\n", f.File)
@@ -267,4 +310,26 @@ func (s *Session) BasePath() string {
 		return "/"
 	}
 	return s.last.data.BasePath
+}
+
+// sigOnlyOutputs returns the outputs of a full build that are neither pages,
+// static content files nor the feed.
+func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
+	other := map[string]bool{}
+	for _, p := range site.Content.Pages {
+		other[p.OutFile] = true
+	}
+	for _, f := range site.Content.Files {
+		other[f.File] = true
+	}
+	if u := site.feedURL(); u != "" {
+		other[strings.TrimPrefix(strings.TrimPrefix(u, site.data.BasePath), "/")] = true
+	}
+	out := map[string]bool{}
+	for rel := range produced {
+		if !other[rel] {
+			out[rel] = true
+		}
+	}
+	return out
 }

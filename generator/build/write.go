@@ -22,7 +22,7 @@ func (s *Site) Write(dest string) (Result, error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
 
-	counts, diags, err := s.produce(dirSink(tmp), nil)
+	counts, diags, err := s.produce(dirSink(tmp), nil, false)
 	if err != nil {
 		return res, err
 	}
@@ -58,12 +58,17 @@ type counts struct{ pages, files int }
 
 // produce renders every output file of the site into out. Pages for which
 // keep returns true are not rendered: their previous output stands (keep
-// may be nil). It returns the problems found, sorted; err is for a failing
-// sink.
-func (s *Site) produce(out sink, keep func(*content.Page) bool) (counts, diag.List, error) {
+// may be nil). With sameSignature, the files that depend only on the site
+// signature (theme assets, 404, tags, aliases, sitemap) are not produced
+// either. It returns the problems found, sorted; err is for a failing sink.
+func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bool) (counts, diag.List, error) {
 	var pages, files atomic.Int64
 	diags := append(diag.List(nil), s.diags...)
-	for _, a := range s.assets {
+	assets := s.assets
+	if sameSignature {
+		assets = nil
+	}
+	for _, a := range assets {
 		if err := out.WriteFile(a.Path, a.Data); err != nil {
 			return counts{}, nil, err
 		}
@@ -81,7 +86,7 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool) (counts, diag.Li
 		return out.WriteFile(rel, data)
 	})...)
 
-	extra, more := s.extraFiles()
+	extra, more := s.extraFiles(sameSignature)
 	diags = append(diags, more...)
 	for _, f := range extra {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {
