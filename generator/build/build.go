@@ -87,8 +87,10 @@ type Site struct {
 	data   *SiteData
 	assets []outputAsset
 	navs   navCache
-	source string
-	diags  diag.List
+	// markdown, when set, keeps rendered bodies between a Session's builds.
+	markdown *markdownCache
+	source   string
+	diags    diag.List
 }
 
 // Prepare loads the config, content and theme of a site without writing

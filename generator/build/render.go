@@ -64,12 +64,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	res, rendered := s.Book.Rendered(p)
 	if !rendered && len(p.Body) > 0 {
 		var err error
-		res, err = s.Renderer.Render(markup.Document{
-			Source:     p.Body,
-			Path:       p.DisplayPath,
-			LineOffset: p.BodyLine,
-			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
-		})
+		res, err = s.renderMarkdown(p)
 		if err != nil {
 			return diag.List{diag.Errorf(p.DisplayPath, 0, 0, "rendering Markdown: %v", err)}
 		}
@@ -142,4 +137,21 @@ func (s *Site) renderNotFound() ([]byte, error) {
 		return nil, fmt.Errorf("template 404.html failed: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// renderMarkdown renders a page's body, through the markdown cache when the
+// site has one.
+func (s *Site) renderMarkdown(p *content.Page) (markup.Result, error) {
+	render := func() (markup.Result, error) {
+		return s.Renderer.Render(markup.Document{
+			Source:     p.Body,
+			Path:       p.DisplayPath,
+			LineOffset: p.BodyLine,
+			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
+		})
+	}
+	if s.markdown == nil {
+		return render()
+	}
+	return s.markdown.get(p, render)
 }

@@ -45,6 +45,8 @@ type Session struct {
 	// sigOnly marks the outputs that depend only on the site signature:
 	// theme assets, 404, tag pages, aliases, sitemap, robots.txt.
 	sigOnly map[string]bool
+	// markdown keeps rendered page bodies between builds.
+	markdown *markdownCache
 }
 
 // Rebuild reports what one Session build did.
@@ -85,6 +87,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		return rb, err
 	}
 	s.last = site
+	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
 	sums := map[string][32]byte{}
 	for _, p := range site.Content.Pages {
 		if sum, ok := s.loader.Sum(p.File); ok {
@@ -135,6 +138,8 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		return rb, err
 	}
 	s.built, s.sig, s.sums = true, sig, sums
+	site.markdown.prune(site.Content.Pages)
+	s.markdown = site.markdown
 	rb.Pages = len(site.Content.Pages)
 	rb.Full = full
 	rb.Duration = time.Since(start)

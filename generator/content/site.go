@@ -65,6 +65,16 @@ func (s *Site) Section(dir string) *Section { return s.sections[dir] }
 // HasFile reports whether a non-Markdown file exists at the content-relative path.
 func (s *Site) HasFile(file string) bool { return s.files[file] }
 
+// DraftList returns the drafts left out of this build, sorted, one per line.
+func (s *Site) DraftList() string {
+	list := make([]string, 0, len(s.drafts))
+	for f := range s.drafts {
+		list = append(list, f)
+	}
+	sort.Strings(list)
+	return strings.Join(list, "\n")
+}
+
 // IsDraft reports whether the content-relative file is a draft left out of this build.
 func (s *Site) IsDraft(file string) bool { return s.drafts[file] }
 

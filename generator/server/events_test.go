@@ -89,7 +89,9 @@ func readChange(t *testing.T, r *bufio.Reader) change {
 func TestEvents(t *testing.T) {
 	s := New(Options{Root: writeSite(t, map[string]string{"index.html": page})})
 	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	// Registered first, so it runs after the streams are closed: Close
+	// waits for their handlers, which end when the clients leave.
+	t.Cleanup(srv.Close)
 
 	_, stream, first := openStream(t, srv.URL)
 	if want := (change{Changed: []string{}, Errors: []string{}}); !reflect.DeepEqual(first, want) {
