@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ type Session struct {
 	dest      string
 	loader    *content.Loader
 	loaderKey string // the content options the loader was made for
+	good      *Site  // the last site built without error, nil after a failure
 
 	last *Site // the last site prepared, good or not
 
@@ -74,6 +76,11 @@ func NewSession(opts Options, dest string) *Session {
 // as it was and the error lists every problem.
 func (s *Session) Build(changed []string) (Rebuild, error) {
 	start := time.Now()
+	if rb, ok, err := s.bodyEdit(changed); ok {
+		rb.Duration = time.Since(start)
+		return rb, err
+	}
+	s.good = nil // a slow build moves the loader on: the fast path waits for its success
 	var rb Rebuild
 	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
 		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
@@ -138,6 +145,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		return rb, err
 	}
 	s.built, s.sig, s.sums = true, sig, sums
+	s.good = site
 	site.markdown.prune(site.Content.Pages)
 	s.markdown = site.markdown
 	rb.Pages = len(site.Content.Pages)
@@ -337,4 +345,84 @@ func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
 		}
 	}
 	return out
+}
+
+// bodyEdit is the fast path of a save: when every changed path is an
+// existing ordinary page whose re-read front matter shows nothing that other
+// pages show (same title, order, date, description, tags…), the last good
+// site is updated in place and only those pages are rendered again: no
+// reload of the whole site, no signature to compute. ok is false when the
+// change needs the full path.
+func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
+	site := s.good
+	if site == nil || len(changed) == 0 {
+		return rb, false, nil
+	}
+	dir, err := filepath.Abs(site.contentDir())
+	if err != nil {
+		return rb, false, nil
+	}
+	type edit struct {
+		old, new *content.Page
+		sum      [32]byte
+	}
+	var edits []edit
+	for _, abs := range changed {
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return rb, false, nil
+		}
+		rel = filepath.ToSlash(rel)
+		old := site.Content.PageByFile(rel)
+		if old == nil || old.Generated {
+			return rb, false, nil
+		}
+		switch old.Kind() {
+		case config.KindRole, config.KindExpectations, config.KindVisionBoard, config.KindQA, config.KindArticle:
+			return rb, false, nil // the playbook model reads these pages
+		}
+		p, diags, sum, found := s.loader.Reread(rel)
+		if !found || len(diags) > 0 || p == nil || !sameOutside(old, p) {
+			return rb, false, nil
+		}
+		edits = append(edits, edit{old: old, new: p, sum: sum})
+	}
+	for _, e := range edits {
+		e.old.Body, e.old.BodyLine = e.new.Body, e.new.BodyLine
+		e.old.Params, e.old.FrontMatter = e.new.Params, e.new.FrontMatter
+		s.sums[e.old.File] = e.sum
+	}
+	edited := map[*content.Page]bool{}
+	for _, e := range edits {
+		edited[e.old] = true
+	}
+	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	_, diags, err := site.produceOnly(out, edited)
+	if err != nil {
+		return rb, true, err
+	}
+	if diags.HasErrors() {
+		s.good = nil // the site now differs from what is on disk: take the full path next
+		return rb, true, diags.Err()
+	}
+	for rel, sum := range s.outputs {
+		if _, done := out.produced[rel]; !done {
+			out.produced[rel] = sum
+		}
+	}
+	if err := s.commit(out, &rb); err != nil {
+		return rb, true, err
+	}
+	rb.Warnings = diags.Warnings()
+	rb.Rendered = len(edits)
+	rb.Pages = len(site.Content.Pages)
+	return rb, true, nil
+}
+
+// sameOutside reports whether a re-read page shows the same to other pages
+// as before: everything the site signature covers of one page.
+func sameOutside(a, b *content.Page) bool {
+	return a.Title == b.Title && a.Weight == b.Weight && a.Date.Equal(b.Date) && a.Lastmod.Equal(b.Lastmod) &&
+		a.Description == b.Description && a.Draft == b.Draft && a.Slug == b.Slug && a.Type == b.Type &&
+		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Aliases, b.Aliases)
 }

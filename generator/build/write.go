@@ -175,3 +175,23 @@ func copyFile(from, to string) error {
 	}
 	return out.Close()
 }
+
+// produceOnly renders the given pages and the files derived from page bodies
+// (the feed) into out; everything else is left to stand.
+func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag.List, error) {
+	diags := append(diag.List(nil), s.diags...)
+	n := 0
+	diags = append(diags, s.renderPages(func(p *content.Page) bool { return !pages[p] }, func(rel string, data []byte) error {
+		n++
+		return out.WriteFile(rel, data)
+	})...)
+	extra, more := s.extraFiles(true)
+	diags = append(diags, more...)
+	for _, f := range extra {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return counts{}, nil, err
+		}
+	}
+	diags.Sort()
+	return counts{pages: n}, diags, nil
+}

@@ -109,6 +109,28 @@ func (l *Loader) Sum(rel string) ([32]byte, bool) {
 	return f.sum, true
 }
 
+// Reread reads one page file again, updating the cache, and returns a copy
+// of the new page for a build, its problems and its checksum. found is false
+// when rel is not a page file the loader knows or it is no longer there.
+func (l *Loader) Reread(rel string) (p *Page, diags diag.List, sum [32]byte, found bool) {
+	f, ok := l.files[rel]
+	if !ok || f.static || f.page == nil {
+		return nil, nil, sum, false
+	}
+	info, err := os.Lstat(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, nil, sum, false
+	}
+	fresh := l.readOne(rel)
+	l.files[rel] = fresh
+	if fresh.page == nil {
+		return nil, fresh.diags, fresh.sum, true
+	}
+	p = fresh.page.clone()
+	p.setKind(l.opts.KindFolders)
+	return p, fresh.diags, fresh.sum, true
+}
+
 // refresh re-reads what is at rel now: a file, a whole folder, or nothing
 // (then everything that was there is forgotten).
 func (l *Loader) refresh(rel string) error {
