@@ -45,7 +45,7 @@ func BenchmarkSaveToServed(b *testing.B) {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	p, err := preview.Start(preview.Options{Build: build.Options{Source: dir}, Debounce: 10 * time.Millisecond})
+	p, err := preview.Start(preview.Options{Build: build.Options{Source: dir}}) // the default debounce, as serve runs
 	if err != nil {
 		b.Fatal(err)
 	}
