@@ -87,6 +87,7 @@ type Site struct {
 	data   *SiteData
 	assets []outputAsset
 	navs   navCache
+	links  *linkIndex
 	// markdown, when set, keeps rendered bodies between a Session's builds.
 	markdown *markdownCache
 	source   string
@@ -145,6 +146,7 @@ func prepare(opts Options, load contentLoader) (*Site, error) {
 		Renderer: markup.New(markup.Options{Unsafe: cfg.Unsafe}),
 		diags:    diags,
 		source:   src,
+		links:    newLinkIndex(nil),
 	}
 	s.data, err = newSiteData(cfg, th)
 	if err != nil {

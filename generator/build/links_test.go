@@ -149,3 +149,34 @@ slug: guide2
 		}
 	}
 }
+
+func TestAnchorsAndSiteURLLinksAreChecked(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+[ok](roles/scrum-master.md#duties), [bad](roles/scrum-master.md#dutys),
+[site URL](/roles/scrum-master/#duties), [missing URL](/roles/scrum-mastr/), [local](#intro)
+
+## Intro
+
+[local bad](#outro) and [a tag page](/tags/x/)
+-- content/roles/scrum-master.md --
+# Scrum Master
+
+## Duties
+-- content/qa/thread.md --
+## Why?
+
+- **A**: Because; see [the duties](../roles/scrum-master.md#duties-1).
+`).Build(build.Options{})
+	want := strings.Join([]string{
+		`content/README.md:3:37: link to missing heading #dutys in content/roles/scrum-master.md (did you mean #duties?)`,
+		`content/README.md:4:42: link to missing page "/roles/scrum-mastr/" (did you mean "/roles/scrum-master/"?)`,
+		`content/README.md:8:1: link to missing heading #outro in this page (did you mean #intro?)`,
+		`content/qa/thread.md:3:23: link to missing heading #duties-1 in content/roles/scrum-master.md (did you mean #duties?)`,
+	}, "\n")
+	if got := s.Problems(); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -71,6 +71,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
 	}
+	s.recordLinks(p, res)
 	data := &PageData{
 		Site:        s.data,
 		Page:        pageView(p, s.data),

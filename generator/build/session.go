@@ -49,6 +49,8 @@ type Session struct {
 	sigOnly map[string]bool
 	// markdown keeps rendered page bodies between builds.
 	markdown *markdownCache
+	// links keeps every page's ids and links for link checking.
+	links *linkIndex
 }
 
 // Rebuild reports what one Session build did.
@@ -95,6 +97,9 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 	s.last = site
 	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
+	if s.links != nil {
+		site.links = newLinkIndex(s.links) // kept pages keep their ids and links
+	}
 	sums := map[string][32]byte{}
 	for _, p := range site.Content.Pages {
 		if sum, ok := s.loader.Sum(p.File); ok {
@@ -146,6 +151,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 	s.built, s.sig, s.sums = true, sig, sums
 	s.good = site
+	s.links = site.links
 	site.markdown.prune(site.Content.Pages)
 	s.markdown = site.markdown
 	rb.Pages = len(site.Content.Pages)
@@ -390,7 +396,6 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	for _, e := range edits {
 		e.old.Body, e.old.BodyLine = e.new.Body, e.new.BodyLine
 		e.old.Params, e.old.FrontMatter = e.new.Params, e.new.FrontMatter
-		s.sums[e.old.File] = e.sum
 	}
 	edited := map[*content.Page]bool{}
 	for _, e := range edits {
@@ -412,6 +417,9 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	}
 	if err := s.commit(out, &rb); err != nil {
 		return rb, true, err
+	}
+	for _, e := range edits {
+		s.sums[e.old.File] = e.sum
 	}
 	rb.Warnings = diags.Warnings()
 	rb.Rendered = len(edits)

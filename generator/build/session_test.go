@@ -18,7 +18,7 @@ import (
 // session's incremental output is byte-identical to a full build of the same
 // content, and that both agree on errors.
 func TestSessionMatchesFullBuild(t *testing.T) {
-	for seed := uint64(1); seed <= 4; seed++ {
+	for seed := uint64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			s := testsite.New(t, playbookSite+`
 -- content/guides/_index.md --
@@ -95,7 +95,22 @@ func randomEdit(t *testing.T, rng *rand.Rand, dir string, step int) (string, []s
 			t.Fatal(err)
 		}
 	}
-	switch op := rng.IntN(8); op {
+	switch op := rng.IntN(10); op {
+	case 8: // a link to a heading of another page
+		write(pick, read(pick)+"\nSee [the part](/guides/two/#part).\n")
+		return "anchor link " + pick, []string{pick}
+	case 9: // the linked heading is renamed, or comes back
+		p := filepath.Join(content, "guides", "two.md")
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return "nothing", nil
+		}
+		next := strings.Replace(string(src), "## Part", "## Portion", 1)
+		if next == string(src) {
+			next = strings.Replace(string(src), "## Portion", "## Part", 1)
+		}
+		write(p, next)
+		return "heading rename", []string{p}
 	case 0, 1: // body edit
 		write(pick, read(pick)+fmt.Sprintf("\nMore text %d.\n", step))
 		return "body edit " + pick, []string{pick}

@@ -85,6 +85,7 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 		pages.Add(1)
 		return out.WriteFile(rel, data)
 	})...)
+	diags = append(diags, s.checkLinks()...)
 
 	extra, more := s.extraFiles(sameSignature)
 	diags = append(diags, more...)
@@ -185,6 +186,7 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 		n++
 		return out.WriteFile(rel, data)
 	})...)
+	diags = append(diags, s.checkLinks()...)
 	extra, more := s.extraFiles(true)
 	diags = append(diags, more...)
 	for _, f := range extra {

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -41,6 +42,15 @@ func (links) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 			l.Destination = st.resolve(l, l.Destination, source)
 		case *ast.Image:
 			l.Destination = st.resolve(l, l.Destination, source)
+		case *ast.AutoLink:
+			if u := string(l.URL(source)); l.AutoLinkType == ast.AutoLinkURL && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+				off := l.Pos()
+				if off < 0 {
+					off = blockStart(l)
+				}
+				line, col := st.position(off)
+				st.external = append(st.external, Link{Dest: u, URL: u, Line: line, Col: col})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -54,6 +64,16 @@ func (s *docState) resolve(n ast.Node, dest, source []byte) []byte {
 		line, col := s.position(linkOffset(n, source))
 		s.diags = append(s.diags, diag.Errorf(s.path, line, col, "%s", err.Error()))
 		return dest
+	}
+	switch {
+	case isSiteLink(resolved):
+		line, col := s.position(linkOffset(n, source))
+		_, image := n.(*ast.Image)
+		s.links = append(s.links, Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image})
+	case strings.HasPrefix(resolved, "http://") || strings.HasPrefix(resolved, "https://"):
+		line, col := s.position(linkOffset(n, source))
+		_, image := n.(*ast.Image)
+		s.external = append(s.external, Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image})
 	}
 	if resolved == string(dest) {
 		return dest
@@ -101,4 +121,13 @@ func blockStart(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// isSiteLink reports whether a resolved URL points into the site: a path or
+// a fragment, not a URL with a scheme or host.
+func isSiteLink(u string) bool {
+	if strings.HasPrefix(u, "#") {
+		return true
+	}
+	return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")
 }

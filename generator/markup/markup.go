@@ -73,6 +73,20 @@ type Result struct {
 	Headings    []Heading  // every heading rendered, in order (the leading h1 excluded)
 	TOC         []TOCEntry // h2 and h3 as a tree: h3 nested under the preceding h2
 	Diagnostics diag.List  // broken links: "file:line:col: message" with the link's position
+	// Links lists the links and images that point into the site (a path or
+	// a fragment after resolution), with their positions, so that the build
+	// can check their fragments once every page's headings are known.
+	Links []Link
+	// External lists the http(s) links and images, for `check --external`.
+	External []Link
+}
+
+// Link is one link or image of a page that points into the site.
+type Link struct {
+	Dest      string // as written
+	URL       string // as resolved: "/roles/sm/#duties" or "#local"
+	Line, Col int
+	Image     bool
 }
 
 // Renderer converts Markdown documents to HTML. It is safe for concurrent
@@ -179,5 +193,7 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 		Headings:    st.headings,
 		TOC:         buildTOC(st.headings),
 		Diagnostics: st.diags,
+		Links:       st.links,
+		External:    st.external,
 	}, nil
 }

@@ -43,6 +43,8 @@ func (p *Parsed) Result() Result {
 		Headings:    p.st.headings,
 		TOC:         buildTOC(p.st.headings),
 		Diagnostics: p.st.diags,
+		Links:       p.st.links,
+		External:    p.st.external,
 	}
 }
 

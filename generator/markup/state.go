@@ -26,6 +26,8 @@ type docState struct {
 	title    string
 	headings []Heading
 	diags    diag.List
+	links    []Link
+	external []Link
 }
 
 func newDocState(doc Document) *docState {

@@ -1,0 +1,197 @@
+package build
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/suggest"
+	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
+)
+
+// A link can only be checked for its fragment once the page it points to
+// has been rendered: the ids are those the renderer actually produced. So
+// every render records the page's ids and links here, and checkLinks runs
+// when all pages are done.
+
+// pageLinks is what one rendered page contributes to link checking.
+type pageLinks struct {
+	ids      map[string]bool
+	links    []markup.Link
+	external []markup.Link
+}
+
+// linkIndex holds the pageLinks of every page, by content file.
+type linkIndex struct {
+	mu    sync.Mutex
+	pages map[string]*pageLinks
+}
+
+func newLinkIndex(prev *linkIndex) *linkIndex {
+	idx := &linkIndex{pages: map[string]*pageLinks{}}
+	if prev != nil {
+		prev.mu.Lock()
+		for k, v := range prev.pages {
+			idx.pages[k] = v
+		}
+		prev.mu.Unlock()
+	}
+	return idx
+}
+
+// record keeps the ids and links of a page just rendered.
+func (s *Site) recordLinks(p *content.Page, res markup.Result) {
+	ids := make(map[string]bool, len(res.Headings)+4)
+	for _, h := range res.Headings {
+		ids[h.ID] = true
+	}
+	if t := s.Book.Thread(p); t != nil {
+		for _, q := range t.Questions {
+			ids[q.ID] = true
+			addAnswerIDs(ids, q.Answers)
+		}
+	}
+	for _, id := range templateIDs(p) {
+		ids[id] = true
+	}
+	s.links.mu.Lock()
+	s.links.pages[p.File] = &pageLinks{ids: ids, links: res.Links, external: res.External}
+	s.links.mu.Unlock()
+}
+
+func addAnswerIDs(ids map[string]bool, answers []*playbook.Answer) {
+	for _, a := range answers {
+		ids[a.ID] = true
+		addAnswerIDs(ids, a.Replies)
+	}
+}
+
+// templateIDs are the ids the default theme's layouts give a page besides
+// its headings.
+func templateIDs(p *content.Page) []string {
+	ids := []string{"content", "sidebar"}
+	switch p.Kind() {
+	case "role":
+		ids = append(ids, "can-expect-from-others", "others-expect", "role-questions")
+	case content.KindHome:
+		ids = append(ids, "recent-articles")
+	}
+	return ids
+}
+
+// checkLinks checks every recorded link that points into the site: the
+// page or file must exist and a fragment must be an id of the target page.
+func (s *Site) checkLinks() diag.List {
+	var diags diag.List
+	s.links.mu.Lock()
+	defer s.links.mu.Unlock()
+	for _, p := range s.Content.Pages {
+		pl := s.links.pages[p.File]
+		if pl == nil {
+			continue
+		}
+		for _, l := range pl.links {
+			if msg := s.checkLink(p, pl, l); msg != "" {
+				diags = append(diags, diag.Errorf(p.DisplayPath, l.Line, l.Col, "%s", msg))
+			}
+		}
+	}
+	return diags
+}
+
+// checkLink returns what is wrong with one link, "" when nothing is.
+func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) string {
+	target, fragment, _ := strings.Cut(l.URL, "#")
+	if i := strings.IndexByte(target, '?'); i >= 0 {
+		target = target[:i]
+	}
+	var targetPage *content.Page
+	ids := own.ids
+	if target != "" {
+		sitePath := "/" + strings.TrimPrefix(target, s.data.BasePath)
+		if !strings.HasPrefix(target, s.data.BasePath) {
+			return "link to " + quoteLink(l.Dest) + " is outside the site's base path " + s.data.BasePath
+		}
+		targetPage = s.Content.PageByURL(sitePath)
+		if targetPage == nil && !strings.HasSuffix(sitePath, "/") {
+			targetPage = s.Content.PageByURL(sitePath + "/")
+		}
+		if targetPage == nil {
+			if s.isGeneratedPath(sitePath) {
+				return ""
+			}
+			msg := "link to missing page " + quoteLink(l.Dest)
+			if best, ok := suggest.Closest(sitePath, s.pageURLs()); ok {
+				msg += " (did you mean " + quoteLink(best) + "?)"
+			}
+			return msg
+		}
+		pl := s.links.pages[targetPage.File]
+		if pl == nil {
+			return "" // not rendered in this build: nothing to check against
+		}
+		ids = pl.ids
+	}
+	if fragment == "" || ids[fragment] || strings.HasPrefix(fragment, "fn:") || strings.HasPrefix(fragment, "fnref:") {
+		return ""
+	}
+	where := "this page"
+	if targetPage != nil && targetPage != from {
+		where = targetPage.DisplayPath
+	}
+	msg := "link to missing heading #" + fragment + " in " + where
+	known := make([]string, 0, len(ids))
+	for id := range ids {
+		known = append(known, id)
+	}
+	sort.Strings(known)
+	if best, ok := suggest.Closest(fragment, known); ok {
+		msg += " (did you mean #" + best + "?)"
+	}
+	return msg
+}
+
+// isGeneratedPath reports whether a site path is a file the build writes
+// besides the pages: static files, theme assets, tags, feeds, aliases.
+func (s *Site) isGeneratedPath(sitePath string) bool {
+	rel := strings.TrimPrefix(sitePath, "/")
+	if s.Content.HasFile(rel) {
+		return true
+	}
+	for _, a := range s.assets {
+		if a.Path == rel {
+			return true
+		}
+	}
+	switch {
+	case rel == "" || rel == "404.html" || rel == "sitemap.xml" || rel == "robots.txt":
+		return true
+	case strings.HasPrefix(rel, "tags/"):
+		return true
+	case s.data.FeedURL != "" && s.data.BasePath+rel == s.data.FeedURL:
+		return true
+	}
+	for _, p := range s.Content.Pages {
+		for _, a := range p.Aliases {
+			if strings.TrimSuffix(path.Clean(a), "/") == strings.TrimSuffix(path.Clean(sitePath), "/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *Site) pageURLs() []string {
+	urls := make([]string, 0, len(s.Content.Pages))
+	for _, p := range s.Content.Pages {
+		urls = append(urls, p.URL)
+	}
+	sort.Strings(urls)
+	return urls
+}
+
+func quoteLink(s string) string { return `"` + s + `"` }
