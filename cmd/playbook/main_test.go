@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,5 +102,40 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := runCLI(t, "version")
 	if code != exitOK || !strings.HasPrefix(stdout, "playbook ") {
 		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	clean := writeSite(t, map[string]string{"content/a.md": "# A\n\n## Part\n\n[self](#part)\n"})
+	code, stdout, stderr := runCLI(t, "check", "-s", clean)
+	if code != exitOK || stdout != "" || !strings.HasPrefix(stderr, "Checked 2 pages in ") {
+		t.Errorf("clean: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	warned := writeSite(t, map[string]string{"content/a.md": "# A\n\n![](pic.svg)\n", "content/pic.svg": "<svg/>"})
+	if code, stdout, _ := runCLI(t, "check", "-s", warned); code != exitOK || !strings.Contains(stdout, "warning: image") {
+		t.Errorf("warnings alone: exit %d, %q", code, stdout)
+	}
+	if code, _, _ := runCLI(t, "check", "-s", warned, "--strict"); code != exitContent {
+		t.Errorf("--strict with a warning: exit %d, want %d", code, exitContent)
+	}
+
+	broken := writeSite(t, map[string]string{"content/a.md": "# A\n\n[x](#nowhere)\n"})
+	code, stdout, _ = runCLI(t, "check", "-s", broken, "--format", "json")
+	if code != exitContent {
+		t.Errorf("broken: exit %d", code)
+	}
+	var got struct {
+		File, Severity, Message string
+		Line, Column            int
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("json output %q: %v", stdout, err)
+	}
+	if got.File != broken+"/content/a.md" || got.Line != 3 || got.Column != 1 || got.Severity != "error" || got.Message != "link to missing heading #nowhere in this page" {
+		t.Errorf("json problem: %+v", got)
+	}
+	if code, _, _ := runCLI(t, "check", "--format", "xml"); code != exitUsage {
+		t.Errorf("bad format: exit %d", code)
 	}
 }

@@ -21,7 +21,12 @@ func (s *Site) navEntries(sec *content.Section, p *content.Page) []*NavItem {
 	items := make([]*NavItem, 0, len(sec.Entries))
 	for _, e := range sec.Entries {
 		if e.Page != nil {
-			items = append(items, &NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
+			if !e.Page.Hidden {
+				items = append(items, &NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
+			}
+			continue
+		}
+		if e.Section.Page.Hidden {
 			continue
 		}
 		child := e.Section
@@ -69,6 +74,9 @@ func (s *Site) children(p *content.Page) []ChildLink {
 		cp := e.Page
 		if e.Section != nil {
 			cp = e.Section.Page
+		}
+		if cp.Hidden {
+			continue
 		}
 		out = append(out, ChildLink{Title: cp.Title, URL: s.url(cp), Description: cp.Description, IsSection: e.Section != nil, Date: cp.Date})
 	}

@@ -259,6 +259,9 @@ func (s *Site) signature(sums map[string][32]byte) [32]byte {
 		if p.Generated {
 			b = append(b, 'g')
 		}
+		if p.Hidden {
+			b = append(b, 'h')
+		}
 		if p.IsSection {
 			b = append(b, 's')
 		}
@@ -431,6 +434,6 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 // as before: everything the site signature covers of one page.
 func sameOutside(a, b *content.Page) bool {
 	return a.Title == b.Title && a.Weight == b.Weight && a.Date.Equal(b.Date) && a.Lastmod.Equal(b.Lastmod) &&
-		a.Description == b.Description && a.Draft == b.Draft && a.Slug == b.Slug && a.Type == b.Type &&
+		a.Description == b.Description && a.Draft == b.Draft && a.Slug == b.Slug && a.Type == b.Type && a.Hidden == b.Hidden &&
 		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Aliases, b.Aliases)
 }

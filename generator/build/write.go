@@ -86,6 +86,7 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 		return out.WriteFile(rel, data)
 	})...)
 	diags = append(diags, s.checkLinks()...)
+	diags = append(diags, s.contentWarnings()...)
 
 	extra, more := s.extraFiles(sameSignature)
 	diags = append(diags, more...)
@@ -187,6 +188,7 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 		return out.WriteFile(rel, data)
 	})...)
 	diags = append(diags, s.checkLinks()...)
+	diags = append(diags, s.contentWarnings()...)
 	extra, more := s.extraFiles(true)
 	diags = append(diags, more...)
 	for _, f := range extra {

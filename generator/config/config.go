@@ -42,13 +42,16 @@ type Config struct {
 	// VisionBoardSections are the `##` sections a vision board must have, in
 	// the order the board shows them; the first goes across the top.
 	VisionBoardSections []string `toml:"visionBoardSections" yaml:"visionBoardSections"`
+	// IgnoreExternalLinks lists URL prefixes (or host/path globs) that
+	// `check --external` does not fetch.
+	IgnoreExternalLinks []string `toml:"ignoreExternalLinks" yaml:"ignoreExternalLinks"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks"}
 
 // The content kinds a folder can stand for.
 const (

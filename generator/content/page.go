@@ -36,6 +36,9 @@ type Page struct {
 	Tags        []string
 	Aliases     []string
 	Type        string
+	// Hidden leaves the page out of the navigation and section listings;
+	// it is still built and can be linked to.
+	Hidden bool
 	// Params holds every front matter value, the known fields included, for
 	// templates and the content model.
 	Params      map[string]any
@@ -140,6 +143,10 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 			}
 		case "draft":
 			if p.Draft, ok = v.(bool); !ok {
+				bad(key, "true or false")
+			}
+		case "hidden":
+			if p.Hidden, ok = v.(bool); !ok {
 				bad(key, "true or false")
 			}
 		case "tags":

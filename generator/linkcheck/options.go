@@ -8,15 +8,15 @@ import (
 )
 
 const (
-	defaultTimeout       = 10 * time.Second
-	defaultPerHost       = 2
-	defaultWorkers       = 16
-	defaultRetries       = 2
-	defaultBackoff       = 200 * time.Millisecond
-	defaultMaxRetryAfter = 10 * time.Second
-	defaultMaxAge        = 24 * time.Hour
-	defaultUserAgent     = "playbook-linkcheck"
-	maxRedirects         = 10
+	defaultTimeout   = 10 * time.Second
+	defaultPerHost   = 2
+	defaultWorkers   = 16
+	defaultRetries   = 2
+	defaultBackoff   = 200 * time.Millisecond
+	defaultMaxWait   = 10 * time.Second
+	defaultMaxAge    = 24 * time.Hour
+	defaultUserAgent = "playbook-linkcheck"
+	maxRedirects     = 10
 )
 
 // Options configures Check. The zero value is ready to use: a zero field takes the default
@@ -36,17 +36,17 @@ type Options struct {
 	// network error; default 2, negative for none.
 	Retries int
 	// Backoff is the wait before the first retry, doubled before each further one; default 200ms.
-	// A Retry-After header in seconds or as an HTTP date replaces it.
+	// A Retry-After header, in seconds or as an HTTP date, replaces it.
 	Backoff time.Duration
-	// MaxRetryAfter caps the wait a Retry-After header asks for; default 10s.
-	MaxRetryAfter time.Duration
+	// MaxWait caps every wait between tries, Retry-After included; default 10s.
+	MaxWait time.Duration
 	// Ignore lists patterns of URLs not to check; such links get no Result. A URL is ignored
 	// when it starts with a pattern (compared as written, e.g. "https://intranet.example/"), or
 	// when a pattern matches, as a path.Match glob, its "host/path" (host lower-cased, port kept,
 	// path escaped, "/" when empty, no query or fragment) or one of its leading segments: so
 	// "*.example.com" ignores every page of every subdomain of example.com and
 	// "github.com/acme/*" every page of every repository of acme. A pattern that is not valid
-	// path.Match syntax makes Check fail.
+	// path.Match syntax makes Check fail; an empty pattern is skipped.
 	Ignore []string
 	// CacheFile is a JSON file remembering successful results; "" means no cache.
 	CacheFile string
@@ -80,8 +80,8 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Backoff <= 0 {
 		o.Backoff = defaultBackoff
 	}
-	if o.MaxRetryAfter <= 0 {
-		o.MaxRetryAfter = defaultMaxRetryAfter
+	if o.MaxWait <= 0 {
+		o.MaxWait = defaultMaxWait
 	}
 	if o.MaxAge == 0 {
 		o.MaxAge = defaultMaxAge

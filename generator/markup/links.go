@@ -69,11 +69,19 @@ func (s *docState) resolve(n ast.Node, dest, source []byte) []byte {
 	case isSiteLink(resolved):
 		line, col := s.position(linkOffset(n, source))
 		_, image := n.(*ast.Image)
-		s.links = append(s.links, Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image})
+		l := Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image}
+		if image {
+			l.Alt = strings.TrimSpace(string(n.Text(source)))
+		}
+		s.links = append(s.links, l)
 	case strings.HasPrefix(resolved, "http://") || strings.HasPrefix(resolved, "https://"):
 		line, col := s.position(linkOffset(n, source))
 		_, image := n.(*ast.Image)
-		s.external = append(s.external, Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image})
+		l := Link{Dest: string(dest), URL: resolved, Line: line, Col: col, Image: image}
+		if image {
+			l.Alt = strings.TrimSpace(string(n.Text(source)))
+		}
+		s.external = append(s.external, l)
 	}
 	if resolved == string(dest) {
 		return dest

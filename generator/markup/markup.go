@@ -87,6 +87,7 @@ type Link struct {
 	URL       string // as resolved: "/roles/sm/#duties" or "#local"
 	Line, Col int
 	Image     bool
+	Alt       string // an image's alternative text
 }
 
 // Renderer converts Markdown documents to HTML. It is safe for concurrent

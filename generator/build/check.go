@@ -1,0 +1,122 @@
+package build
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/markup"
+)
+
+// Check runs every content check of a build without rendering HTML or
+// writing anything: config, front matter, the playbook's kinds, links and
+// their fragments, aliases and duplicate URLs, plus the warnings (pages
+// nothing reaches, images without alternative text). It returns every
+// problem, sorted; the error is for a site that cannot be read at all.
+func Check(opts Options) (diag.List, *Site, error) {
+	s, err := Prepare(opts)
+	if err != nil {
+		var p *Problems
+		if ok := asProblems(err, &p); ok {
+			return p.List, nil, nil
+		}
+		return nil, nil, err
+	}
+	diags := append(diag.List(nil), s.diags...)
+	pages := s.Content.Pages
+	results := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = s.checkPage(pages[i])
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		diags = append(diags, r...)
+	}
+	_, aliasProblems := s.aliases()
+	diags = append(diags, aliasProblems...)
+	diags = append(diags, s.checkLinks()...)
+	diags = append(diags, s.contentWarnings()...)
+	diags.Sort()
+	return diags, s, nil
+}
+
+// checkPage parses one page (no HTML, no highlighting) and records its ids
+// and links.
+func (s *Site) checkPage(p *content.Page) diag.List {
+	res, typed := s.Book.Rendered(p)
+	if !typed {
+		parsed := s.Renderer.ParseDocument(markup.Document{
+			Source:     p.Body,
+			Path:       p.DisplayPath,
+			LineOffset: p.BodyLine,
+			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
+		})
+		res = parsed.Result()
+	} else {
+		res.Diagnostics = nil // reported when the playbook was read
+	}
+	s.recordLinks(p, res)
+	return res.Diagnostics
+}
+
+// contentWarnings finds what does not break the site but should be fixed:
+// hidden pages that no page links to (no reader can reach them) and images
+// without alternative text.
+func (s *Site) contentWarnings() diag.List {
+	s.links.mu.Lock()
+	defer s.links.mu.Unlock()
+	var diags diag.List
+	linked := map[string]bool{}
+	for _, p := range s.Content.Pages {
+		pl := s.links.pages[p.File]
+		if pl == nil {
+			continue
+		}
+		for _, l := range append(append([]markup.Link(nil), pl.links...), pl.external...) {
+			if l.Image && l.Alt == "" {
+				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col,
+					"image %q has no alternative text: describe it between the brackets, ![like this](%s)", l.Dest, l.Dest))
+			}
+			target := l.URL
+			if i := indexAny(target, "#?"); i >= 0 {
+				target = target[:i]
+			}
+			if target != "" {
+				linked[target] = true
+			}
+		}
+	}
+	for _, p := range s.Content.Pages {
+		if p.Hidden && !linked[s.url(p)] {
+			diags = append(diags, diag.Warnf(p.DisplayPath, 1, 1,
+				"page is hidden from the navigation and no page links to it, so no reader can reach it: link to it or remove `hidden: true`"))
+		}
+	}
+	sort.SliceStable(diags, func(i, j int) bool { return diags[i].File < diags[j].File })
+	return diags
+}
+
+func indexAny(s, chars string) int {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(chars); j++ {
+			if s[i] == chars[j] {
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,122 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/playbookhq/playbook/generator/config"
+)
+
+// The pages of a new site, written with the same skeletons as `new <kind>`
+// so that the site shows what each command writes.
+const (
+	siteTitle     = "Product Playbook"
+	siteBoard     = "Product Vision Board"
+	siteThread    = "Questions about this playbook"
+	siteArticle   = "Why we keep a playbook"
+	productOwner  = "product-owner"
+	scrumMaster   = "scrum-master"
+	ownerSummary  = "Answers for the value of the product by deciding what the team builds next, for whom and why."
+	masterSummary = "Answers for how well the team works, by coaching it and removing what slows it down."
+)
+
+// siteData fills in the skeletons of a new site's own pages.
+type siteData struct {
+	Title string
+	// Paths of the example pages, relative to the content folder.
+	ProductOwner, ScrumMaster, Expectations, Board, Thread, Article string
+}
+
+// NewSite writes a complete small site into dir, which must be missing or
+// empty: a config, a home page, two role guides, an expectation table
+// between them, a vision board, a Q&A thread, an article dated today and a
+// short guide to the conventions. It returns the paths written, in order.
+func NewSite(dir string, opts ...Option) ([]string, error) {
+	if err := checkEmpty(dir); err != nil {
+		return nil, err
+	}
+	var written []string
+	add := func(path string, err error) error {
+		if err == nil {
+			written = append(written, path)
+		}
+		return err
+	}
+	toml, err := render("playbook.toml", siteData{Title: siteTitle})
+	if err != nil {
+		return nil, err
+	}
+	if err := add(filepath.Join(dir, "playbook.toml"), writeNew(filepath.Join(dir, "playbook.toml"), toml)); err != nil {
+		return written, err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		return written, fmt.Errorf("creating %q: %w", filepath.Join(dir, "content"), err)
+	}
+	s, err := Open(dir, opts...)
+	if err != nil {
+		return written, err
+	}
+	steps := []func() (string, error){
+		func() (string, error) { return s.sitePage("home.md", "README.md") },
+		func() (string, error) { return s.role("Product Owner", ownerSummary, []string{scrumMaster}) },
+		func() (string, error) { return s.role("Scrum Master", masterSummary, []string{productOwner}) },
+		func() (string, error) { return s.Expectations(productOwner, scrumMaster) },
+		func() (string, error) { return s.VisionBoard(siteBoard) },
+		func() (string, error) { return s.qa(siteThread, []string{productOwner, scrumMaster}) },
+		func() (string, error) { return s.Article(siteArticle) },
+		func() (string, error) { return s.sitePage("how-to-write.md", "how-to-write/README.md") },
+	}
+	for _, step := range steps {
+		if err := add(step()); err != nil {
+			return written, err
+		}
+	}
+	return written, nil
+}
+
+// sitePage writes the site skeleton name to file in the content folder.
+func (s *Site) sitePage(name, file string) (string, error) {
+	rel := func(kind, id string) string {
+		return filepath.ToSlash(filepath.Join(s.cfg.Kinds[kind], id+".md"))
+	}
+	boardID, threadID, articleID := Slug(siteBoard), Slug(siteThread), Slug(siteArticle)
+	data, err := render(name, siteData{
+		Title:        siteTitle,
+		ProductOwner: rel(config.KindRole, productOwner),
+		ScrumMaster:  rel(config.KindRole, scrumMaster),
+		Expectations: rel(config.KindExpectations, productOwner+"-from-"+scrumMaster),
+		Board:        rel(config.KindVisionBoard, boardID),
+		Thread:       rel(config.KindQA, threadID),
+		Article:      rel(config.KindArticle, articleID),
+	})
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.contentDir(), filepath.FromSlash(file))
+	return path, writeNew(path, data)
+}
+
+// checkEmpty fails unless dir is missing or an empty folder.
+func checkEmpty(dir string) error {
+	f, err := os.Open(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("opening %q: %w", dir, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.IsDir() {
+		return fmt.Errorf("%q is a file: new site writes only into a new or empty folder", dir)
+	}
+	if _, err := f.Readdirnames(1); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return fmt.Errorf("reading %q: %w", dir, err)
+		}
+		return fmt.Errorf("%q is not empty: new site writes only into a new or empty folder", dir)
+	}
+	return nil
+}

@@ -1,0 +1,186 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+)
+
+// fixedClock is the clock of every test: 1 July 2026, mid-morning.
+func fixedClock() time.Time { return time.Date(2026, 7, 1, 9, 30, 0, 0, time.Local) }
+
+// newTestSite writes a fresh site with NewSite and returns its folder.
+func newTestSite(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := NewSite(dir, WithClock(fixedClock)); err != nil {
+		t.Fatalf("NewSite: %v", err)
+	}
+	return dir
+}
+
+// openTestSite opens dir with the fixed clock.
+func openTestSite(t *testing.T, dir string) *Site {
+	t.Helper()
+	s, err := Open(dir, WithClock(fixedClock))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+// assertBuilds builds the site in dir and fails on any error or warning.
+func assertBuilds(t *testing.T, dir string) build.Result {
+	t.Helper()
+	res, err := build.Build(build.Options{Source: dir, Destination: t.TempDir() + "/out"})
+	if err != nil {
+		t.Fatalf("the scaffolded site does not build:\n%v", err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	return res
+}
+
+// readFile returns the content of the file at path.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestNewSiteBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	written, err := NewSite(dir, WithClock(fixedClock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, p := range written {
+		r, _ := filepath.Rel(dir, p)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	want := []string{
+		"playbook.toml",
+		"content/README.md",
+		"content/roles/product-owner.md",
+		"content/roles/scrum-master.md",
+		"content/expectations/product-owner-from-scrum-master.md",
+		"content/vision-boards/product-vision-board.md",
+		"content/qa/questions-about-this-playbook.md",
+		"content/articles/why-we-keep-a-playbook.md",
+		"content/how-to-write/README.md",
+	}
+	if strings.Join(rel, "\n") != strings.Join(want, "\n") {
+		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(rel, "\n"), strings.Join(want, "\n"))
+	}
+	assertBuilds(t, dir)
+	if got := readFile(t, filepath.Join(dir, "content/articles/why-we-keep-a-playbook.md")); !strings.Contains(got, "\ndate: 2026-07-01\n") {
+		t.Errorf("the article is not dated by the clock:\n%s", got)
+	}
+}
+
+// TestKindsBuild writes each kind into a fresh site, checks the file and
+// builds the site without an error or a warning.
+func TestKindsBuild(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(s *Site) (string, error)
+		file  string
+		has   []string // lines the file must hold
+	}{
+		{"role from a title", func(s *Site) (string, error) { return s.Role("Product Manager") },
+			"content/roles/product-manager.md", []string{"title: Product Manager", "works_with: []", "## Responsibilities", "## Working with others"}},
+		{"role from an id", func(s *Site) (string, error) { return s.Role("ux-designer") },
+			"content/roles/ux-designer.md", []string{"title: Ux Designer"}},
+		{"role with a quoted title", func(s *Site) (string, error) { return s.Role("Head of: Product") },
+			"content/roles/head-of-product.md", []string{"title: 'Head of: Product'"}},
+		{"expectations", func(s *Site) (string, error) { return s.Expectations("scrum-master", "product-owner") },
+			"content/expectations/scrum-master-from-product-owner.md",
+			[]string{"title: What the Scrum Master can expect from the Product Owner", "from: scrum-master", "of: product-owner", "## Availability", "## Feedback"}},
+		{"expectations by title", func(s *Site) (string, error) { return s.Expectations("Scrum Master", "Product Owner") },
+			"content/expectations/scrum-master-from-product-owner.md", nil},
+		{"vision board", func(s *Site) (string, error) { return s.VisionBoard("Route Planner") },
+			"content/vision-boards/route-planner.md",
+			[]string{"title: Route Planner Product Vision Board", "## Vision", "## Target Group", "## Needs", "## Product", "## Business Goals"}},
+		{"qa", func(s *Site) (string, error) { return s.QA("Working with stakeholders") },
+			"content/qa/working-with-stakeholders.md",
+			[]string{"title: Working with stakeholders", "Asked by **Your Name** on 2026-07-01", "- **Another Name** on 2026-07-01:"}},
+		{"article", func(s *Site) (string, error) { return s.Article("Café notes: what we learned") },
+			"content/articles/cafe-notes-what-we-learned.md",
+			[]string{"title: 'Café notes: what we learned'", "date: 2026-07-01"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newTestSite(t)
+			got, err := tt.write(openTestSite(t, dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := filepath.Join(dir, tt.file); got != want {
+				t.Errorf("wrote %q, want %q", got, want)
+			}
+			text := readFile(t, got)
+			lines := map[string]bool{}
+			for _, l := range strings.Split(text, "\n") {
+				lines[l] = true
+			}
+			for _, l := range tt.has {
+				if !lines[l] {
+					t.Errorf("%s lacks the line %q:\n%s", tt.file, l, text)
+				}
+			}
+			assertBuilds(t, dir)
+		})
+	}
+}
+
+// TestKindFoldersFromConfig checks that pages go into the folders the
+// site's config names, and that vision boards get its section names.
+func TestKindFoldersFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	config := "baseURL = \"https://example.org/\"\ncontentDir = \"pages\"\n" +
+		"visionBoardSections = [\"Purpose\", \"Users\", \"Pains\"]\n[kinds]\nrole = \"people\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "playbook.toml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "pages"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := openTestSite(t, dir)
+	var got []string
+	for _, write := range []func() (string, error){
+		func() (string, error) { return s.Role("Designer") },
+		func() (string, error) { return s.Role("Engineer") },
+		func() (string, error) { return s.Expectations("designer", "engineer") },
+		func() (string, error) { return s.VisionBoard("Atlas") },
+		func() (string, error) { return s.QA("Hiring") },
+		func() (string, error) { return s.Article("Kick-off") },
+	} {
+		p, err := write()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := filepath.Rel(dir, p)
+		got = append(got, filepath.ToSlash(r))
+	}
+	want := []string{"pages/people/designer.md", "pages/people/engineer.md", "pages/expectations/designer-from-engineer.md",
+		"pages/vision-boards/atlas.md", "pages/qa/hiring.md", "pages/articles/kick-off.md"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	board := readFile(t, filepath.Join(dir, "pages/vision-boards/atlas.md"))
+	for _, h := range []string{"\n## Purpose\n\nSay", "\n## Users\n\n- Write", "\n## Pains\n\n- Write"} {
+		if !strings.Contains(board, h) {
+			t.Errorf("board lacks %q:\n%s", h, board)
+		}
+	}
+	assertBuilds(t, dir)
+}

@@ -1,0 +1,67 @@
+package scaffold
+
+import (
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/config"
+)
+
+// boardData fills in the vision board skeleton.
+type boardData struct {
+	Title, Product string
+	// Top is the first section, written as prose across the top of the
+	// board; Columns are the others, written as lists.
+	Top     boardSection
+	Columns []boardSection
+}
+
+// boardSection is one section of a board with its placeholder text.
+type boardSection struct {
+	Name, Text string
+}
+
+// sectionGuides is the placeholder text of the sections of a Product Vision
+// Board; a site's own section names get a general one.
+var sectionGuides = map[string]string{
+	"vision":         "Say in one or two sentences what change %s should bring about for the people who use it. Write a purpose, not a list of features.",
+	"target group":   "Name the users and customers %s serves, one group per item.",
+	"needs":          "Name the problem %s solves or the benefit it gives, ideally one item per target group.",
+	"product":        "Name what makes %s stand out and makes people want it, one feature or quality per item.",
+	"business goals": "Name what the business wants %s to achieve, with a number and a date where possible.",
+}
+
+// VisionBoard writes a Product Vision Board for the product name and returns
+// its path. Its sections are the site's visionBoardSections, each with a
+// sentence that says what belongs in it.
+func (s *Site) VisionBoard(name string) (string, error) {
+	title, _ := parseName(name)
+	id, err := slugOf(title)
+	if err != nil {
+		return "", err
+	}
+	product := title
+	if strings.Contains(strings.ToLower(title), "vision board") {
+		product = "the product"
+	} else {
+		title += " Product Vision Board"
+	}
+	data := boardData{Title: title, Product: product}
+	for i, section := range s.cfg.VisionBoardSections {
+		guide, ok := sectionGuides[strings.ToLower(strings.TrimSpace(section))]
+		if !ok {
+			guide = "Write what the " + section + " of %s is, one point per item."
+		}
+		bs := boardSection{Name: section, Text: strings.ReplaceAll(guide, "%s", markdownText(product))}
+		if i == 0 {
+			data.Top = bs
+		} else {
+			data.Columns = append(data.Columns, bs)
+		}
+	}
+	out, err := render("vision-board.md", data)
+	if err != nil {
+		return "", err
+	}
+	path := s.kindPath(config.KindVisionBoard, id)
+	return path, writeNew(path, out)
+}
