@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// The cache is a convenience, never a source of truth: a file that is missing, corrupt or
-// written by another version is treated as empty, and only successes are kept, so a
+// The cache is a convenience, never a source of truth: a file that is missing, unreadable,
+// corrupt or written by another version is treated as empty, and only successes are kept, so a
 // broken link is always fetched again.
 
 const cacheVersion = 1
@@ -33,21 +33,15 @@ func (e cacheEntry) fresh(now time.Time, maxAge time.Duration) bool {
 	return isOK(e.Status) && age >= 0 && age < maxAge
 }
 
-// loadCache reads the cache file name. Only a file that exists but cannot be read is an
-// error.
-func loadCache(name string) (map[string]cacheEntry, error) {
-	data, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return map[string]cacheEntry{}, nil
-	}
-	if err != nil {
-		return nil, cacheErr("read", name, err)
-	}
+// loadCache reads the cache file name. A file that cannot be read counts as empty, like a
+// missing one: if its path is wrong, writing it at the end reports that.
+func loadCache(name string) map[string]cacheEntry {
 	var f cacheFile
-	if json.Unmarshal(data, &f) != nil || f.Version != cacheVersion || f.Entries == nil {
-		return map[string]cacheEntry{}, nil
+	data, err := os.ReadFile(name)
+	if err != nil || json.Unmarshal(data, &f) != nil || f.Version != cacheVersion || f.Entries == nil {
+		return map[string]cacheEntry{}
 	}
-	return f.Entries, nil
+	return f.Entries
 }
 
 // saveCache writes entries to name through a temporary file in the same folder and a

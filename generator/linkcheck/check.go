@@ -28,10 +28,10 @@ type target struct {
 // that is not an absolute http(s) URL gets a Result with Err set and no request.
 //
 // With Options.CacheFile set, the cache is read before and written after, keeping only
-// successes with the time they were checked: failures are always checked again.
+// successes with the time they were checked: failures are always checked again. A cache
+// file that cannot be read or parsed counts as empty.
 //
-// Check fails when an ignore pattern is malformed, when the cache file exists but cannot be
-// read, or when ctx is done before every URL is checked (then Results are nil, and the
+// Check fails when an ignore pattern is malformed or when ctx is done before every URL is checked (then Results are nil, and the
 // successes found so far are still cached). When only writing the cache fails, Check returns
 // the Results and the error.
 func Check(ctx context.Context, links []Link, opts Options) ([]Result, error) {
@@ -41,9 +41,7 @@ func Check(ctx context.Context, links []Link, opts Options) ([]Result, error) {
 	}
 	cache := map[string]cacheEntry{}
 	if o.CacheFile != "" {
-		if cache, err = loadCache(o.CacheFile); err != nil {
-			return nil, err
-		}
+		cache = loadCache(o.CacheFile)
 	}
 
 	var results []Result

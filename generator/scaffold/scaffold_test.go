@@ -177,7 +177,8 @@ func TestKindFoldersFromConfig(t *testing.T) {
 		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	board := readFile(t, filepath.Join(dir, "pages/vision-boards/atlas.md"))
-	for _, h := range []string{"\n## Purpose\n\nSay", "\n## Users\n\n- Write", "\n## Pains\n\n- Write"} {
+	for _, h := range []string{"\n## Purpose\n\nWrite the Purpose of Atlas here, in one or two sentences of prose.\n",
+		"\n## Users\n\n- Write the Users of Atlas here, one point per item.\n", "\n## Pains\n\n- Write the Pains of Atlas here, one point per item.\n"} {
 		if !strings.Contains(board, h) {
 			t.Errorf("board lacks %q:\n%s", h, board)
 		}

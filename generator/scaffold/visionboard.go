@@ -47,11 +47,7 @@ func (s *Site) VisionBoard(name string) (string, error) {
 	}
 	data := boardData{Title: title, Product: product}
 	for i, section := range s.cfg.VisionBoardSections {
-		guide, ok := sectionGuides[strings.ToLower(strings.TrimSpace(section))]
-		if !ok {
-			guide = "Write what the " + section + " of %s is, one point per item."
-		}
-		bs := boardSection{Name: section, Text: strings.ReplaceAll(guide, "%s", markdownText(product))}
+		bs := boardSection{Name: section, Text: sectionText(section, markdownText(product), i == 0)}
 		if i == 0 {
 			data.Top = bs
 		} else {
@@ -64,4 +60,17 @@ func (s *Site) VisionBoard(name string) (string, error) {
 	}
 	path := s.kindPath(config.KindVisionBoard, id)
 	return path, writeNew(path, out)
+}
+
+// sectionText is the placeholder of a board's section; top tells the
+// section across the top, written as prose, from the columns, written as
+// lists.
+func sectionText(section, product string, top bool) string {
+	if guide, ok := sectionGuides[strings.ToLower(strings.TrimSpace(section))]; ok {
+		return strings.ReplaceAll(guide, "%s", product)
+	}
+	if top {
+		return "Write the " + section + " of " + product + " here, in one or two sentences of prose."
+	}
+	return "Write the " + section + " of " + product + " here, one point per item."
 }

@@ -1,0 +1,49 @@
+package linkcheck
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestCancelReturnsPromptly(t *testing.T) {
+	hang := func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
+	busy := func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	for name, tc := range map[string]struct {
+		handler http.HandlerFunc
+		backoff time.Duration
+	}{
+		"in a request and queued for a host": {hang, time.Millisecond},
+		"in a backoff":                       {busy, 5 * time.Second},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := serve(t, tc.handler)
+			var links []Link
+			for i := range 5 {
+				links = append(links, Link{URL: fmt.Sprintf("%s/%d", s.URL, i)})
+			}
+			o := fastOptions(t)
+			o.PerHost, o.Timeout, o.Backoff, o.MaxWait = 1, 5*time.Second, tc.backoff, tc.backoff
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			start := time.Now()
+			rs, err := Check(ctx, links, o)
+			if elapsed := time.Since(start); elapsed > time.Second {
+				t.Errorf("Check took %v after cancel at 100ms", elapsed)
+			}
+			if !errors.Is(err, context.Canceled) || err.Error() != "linkcheck: context canceled" || rs != nil {
+				t.Errorf("Check = %v, %v; want nil, linkcheck: context canceled", rs, err)
+			}
+		})
+	}
+}

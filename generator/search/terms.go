@@ -1,0 +1,109 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Terms are what the index stores and what search.js looks up, so both sides
+// must cut and normalise text identically. search.js does
+//
+//	text.match(/[\p{L}\p{N}\p{M}]+/gu) // words: runs of letters, digits and marks
+//	word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
+//
+// and appendTerms does the same one rune at a time: unicode.ToLower, then the
+// combining diacritics U+0300–U+036F dropped, then foldTable for the letters
+// whose canonical decomposition carries such a diacritic ("é" → "e",
+// "Å" → "a", "ά" → "α"). Only those diacritics go: the vowel signs of
+// Devanagari or the breve that tells "й" from "и" are marks too, and removing
+// them would merge different words. TestFoldAgreesWithBrowser checks every
+// letter against Chromium.
+
+// Term lengths, in runes: shorter words ("a", the "s" of "team's") match too
+// much to be worth their postings; longer ones are hashes and the like.
+const (
+	minTermLen = 2
+	maxTermLen = 40
+)
+
+// isWordRune reports whether r belongs to a word: \p{L}, \p{N} or \p{M}.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// isDiacritic reports whether r is one of the combining diacritical marks
+// that normalisation removes.
+func isDiacritic(r rune) bool { return 0x300 <= r && r <= 0x36f }
+
+// appendTerms appends the terms of text to dst, in order, repeats included.
+func appendTerms(dst []string, text string) []string {
+	var b strings.Builder
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			dst = appendTerm(dst, &b, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = appendTerm(dst, &b, text[start:])
+	}
+	return dst
+}
+
+// appendTerm normalises one word and appends it to dst when its length is
+// within the limits.
+func appendTerm(dst []string, b *strings.Builder, word string) []string {
+	w, n := normalizeWord(b, word)
+	if n < minTermLen || n > maxTermLen {
+		return dst
+	}
+	return append(dst, w)
+}
+
+// normalizeWord returns the normalised form of word and its length in runes,
+// using b as scratch space.
+func normalizeWord(b *strings.Builder, word string) (string, int) {
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf || 'A' <= word[i] && word[i] <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return word, len(word)
+	}
+	b.Reset()
+	n := 0
+	for _, r := range word {
+		r = unicode.ToLower(r)
+		if isDiacritic(r) {
+			continue
+		}
+		if f, ok := fold(r); ok {
+			b.WriteString(f)
+			n += utf8.RuneCountInString(f)
+			continue
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String(), n
+}
+
+// normalize returns the terms of text joined by spaces; tests use it to
+// compare with search.js.
+func normalize(text string) string {
+	return strings.Join(appendTerms(nil, text), " ")
+}
