@@ -33,6 +33,7 @@ func commands() []command {
 	return []command{
 		{name: "build", summary: "build the site into public/", run: runBuild},
 		{name: "check", summary: "check content and links without writing a site", run: runCheck},
+		{name: "new", summary: "create a site or a page from a documented skeleton", run: runNew},
 		{name: "serve", summary: "build, serve on 127.0.0.1 and rebuild on every save", run: runServe},
 		{name: "version", summary: "print the version", run: runVersion},
 		{name: "gen-corpus", summary: "write a generated benchmark corpus", hidden: true, run: runGenCorpus},

@@ -31,9 +31,9 @@ type target struct {
 // successes with the time they were checked: failures are always checked again. A cache
 // file that cannot be read or parsed counts as empty.
 //
-// Check fails when an ignore pattern is malformed or when ctx is done before every URL is checked (then Results are nil, and the
-// successes found so far are still cached). When only writing the cache fails, Check returns
-// the Results and the error.
+// Check fails when an ignore pattern is malformed, or when ctx is done before every URL is
+// checked; then the Results are nil, and the successes found so far are still cached. When
+// only writing the cache fails, Check returns the Results and the error.
 func Check(ctx context.Context, links []Link, opts Options) ([]Result, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -73,6 +73,8 @@ func Check(ctx context.Context, links []Link, opts Options) ([]Result, error) {
 		}
 		todo = append(todo, t)
 	}
+	// Start in a fixed order, so that runs differ only by the network's timing.
+	slices.SortFunc(todo, func(a, b *target) int { return cmp.Compare(a.key, b.key) })
 	client, done := httpClient(o.Client)
 	defer done()
 	run(ctx, &checker{client: client, opts: o}, todo)

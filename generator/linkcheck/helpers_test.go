@@ -90,3 +90,14 @@ func wantRequests(t *testing.T, s *testServer, want ...string) {
 		t.Errorf("requests = %q, want %q", got, want)
 	}
 }
+
+// wantRequestSet is wantRequests for requests sent concurrently: it ignores their order.
+func wantRequestSet(t *testing.T, s *testServer, want ...string) {
+	t.Helper()
+	got := s.requests()
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("requests (sorted) = %q, want %q", got, want)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 )
 
@@ -63,8 +62,5 @@ func TestBadIgnorePattern(t *testing.T) {
 	want := `linkcheck: ignore pattern "[a-": syntax error in pattern`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
-	}
-	if err != nil && !strings.Contains(err.Error(), "[a-") {
-		t.Errorf("error does not name the pattern: %v", err)
 	}
 }

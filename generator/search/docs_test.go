@@ -1,0 +1,94 @@
+package search
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"go.yaml.in/yaml/v3"
+)
+
+// markdownDocs renders every Markdown file under dir with plain goldmark and
+// extracts its Doc with DocFromHTML, as the build does from its own
+// rendering. The title comes from front matter (YAML or TOML) or from a
+// leading "# Title" line; the URL from the file's path, folder pages
+// (_index.md, index.md, README.md) taking the folder's.
+func markdownDocs(tb testing.TB, dir string) []Doc {
+	tb.Helper()
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	var docs []Doc
+	var html bytes.Buffer
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		title, body := splitFrontMatter(tb, path, src)
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(strings.TrimSuffix(rel, ".md"))
+		switch base := filepath.Base(rel); base {
+		case "_index", "index", "README":
+			rel = strings.TrimSuffix(strings.TrimSuffix(rel, base), "/")
+		}
+		url := "/"
+		if rel != "" {
+			url += rel + "/"
+		}
+		section, _, _ := strings.Cut(rel, "/")
+		html.Reset()
+		if err := md.Convert(body, &html); err != nil {
+			return err
+		}
+		docs = append(docs, DocFromHTML(url, title, section, html.Bytes()))
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+	return docs
+}
+
+// splitFrontMatter returns the title of a Markdown file and its body.
+func splitFrontMatter(tb testing.TB, path string, src []byte) (string, []byte) {
+	var meta struct {
+		Title string `yaml:"title" toml:"title"`
+	}
+	for _, fence := range []string{"---\n", "+++\n"} {
+		if !bytes.HasPrefix(src, []byte(fence)) {
+			continue
+		}
+		head, body, ok := bytes.Cut(src[len(fence):], []byte("\n"+fence))
+		if !ok {
+			tb.Fatalf("%s: unclosed front matter", path)
+		}
+		var err error
+		if fence == "---\n" {
+			err = yaml.Unmarshal(head, &meta)
+		} else {
+			err = toml.Unmarshal(head, &meta)
+		}
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		return meta.Title, body
+	}
+	if line, rest, ok := bytes.Cut(src, []byte("\n")); ok && bytes.HasPrefix(line, []byte("# ")) {
+		return string(line[2:]), rest
+	}
+	return filepath.Base(path), src
+}

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"bytes"
+	"html"
+	"strings"
+)
+
+// DocFromHTML makes the Doc of a rendered page from the HTML of its content
+// (the article, not the whole page with its navigation): a new section starts
+// at every h2 or h3 that has an id, and the text up to the next one is its
+// text. The text before the first such heading is the top section, with id
+// "". An h1 is left out, as the title is given; so is everything inside
+// script, style, template, svg, nav, and any element with the attribute
+// hidden, aria-hidden="true" or data-search-ignore.
+//
+// It reads markup as the generator writes it and does not validate it: an
+// unclosed skipped element skips to the end of the body.
+func DocFromHTML(url, title, section string, body []byte) Doc {
+	x := extractor{}
+	x.run(body)
+	x.flush()
+	return Doc{URL: url, Title: title, Section: section, Sections: x.sections}
+}
+
+// extractor walks the markup of a page, collecting sections.
+type extractor struct {
+	sections []Section
+	cur      Section
+	text     strings.Builder // the current section's text
+	heading  strings.Builder // the current heading's text, while inside it
+	inHead   string          // the heading's tag name while inside a section heading
+	inH1     bool
+	skip     string // the tag name of the element being skipped
+	depth    int    // how many elements named skip are open
+	started  bool   // whether cur has content or a heading
+}
+
+// inlineTags are elements that sit inside a word's line without breaking
+// it: their edges add no space, so "<b>re</b>ady" stays one word.
+var inlineTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
+	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
+	"ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true,
+	"small": true, "span": true, "strong": true, "sub": true, "sup": true,
+	"time": true, "u": true, "var": true, "wbr": true,
+}
+
+// skippedTags are elements whose content is not text a reader searches for.
+var skippedTags = map[string]bool{
+	"script": true, "style": true, "template": true, "svg": true, "nav": true,
+	"noscript": true, "textarea": true, "title": true,
+}
+
+// rawTextTags hold text in which "<" does not start a tag.
+var rawTextTags = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+
+func (x *extractor) run(b []byte) {
+	for len(b) > 0 {
+		lt := bytes.IndexByte(b, '<')
+		if lt < 0 {
+			x.addText(b)
+			return
+		}
+		x.addText(b[:lt])
+		b = b[lt:]
+		switch {
+		case bytes.HasPrefix(b, []byte("<!--")):
+			end := bytes.Index(b[4:], []byte("-->"))
+			if end < 0 {
+				return
+			}
+			b = b[4+end+3:]
+			continue
+		case len(b) > 1 && (b[1] == '!' || b[1] == '?'):
+			end := bytes.IndexByte(b, '>')
+			if end < 0 {
+				return
+			}
+			b = b[end+1:]
+			continue
+		}
+		t, rest, ok := parseTag(b)
+		if !ok {
+			// A "<" that starts no tag is text.
+			x.addText(b[:1])
+			b = b[1:]
+			continue
+		}
+		b = rest
+		if t.end {
+			x.endTag(t.name)
+			continue
+		}
+		x.startTag(t)
+		if rawTextTags[t.name] && !t.selfClosing {
+			// Skip to the closing tag: the content is never indexed.
+			end := indexFold(b, "</"+t.name)
+			if end < 0 {
+				return
+			}
+			b = b[end:]
+		}
+	}
+}
+
+func (x *extractor) startTag(t tag) {
+	if x.skip != "" {
+		if t.name == x.skip && !t.selfClosing {
+			x.depth++
+		}
+		return
+	}
+	if (skippedTags[t.name] || t.ignored) && !t.selfClosing && !voidTags[t.name] {
+		x.skip, x.depth = t.name, 1
+		return
+	}
+	switch t.name {
+	case "h1":
+		x.inH1 = true
+		return
+	case "h2", "h3":
+		if t.id != "" {
+			x.flush()
+			x.cur = Section{ID: t.id}
+			x.inHead = t.name
+			x.started = true
+			return
+		}
+	}
+	if !inlineTags[t.name] {
+		x.space()
+	}
+}
+
+func (x *extractor) endTag(name string) {
+	if x.skip != "" {
+		if name == x.skip {
+			x.depth--
+			if x.depth == 0 {
+				x.skip = ""
+			}
+		}
+		return
+	}
+	switch {
+	case name == "h1":
+		x.inH1 = false
+		return
+	case name == x.inHead:
+		x.cur.Heading = collapseSpace(x.heading.String())
+		x.heading.Reset()
+		x.inHead = ""
+		return
+	}
+	if !inlineTags[name] {
+		x.space()
+	}
+}
+
+// space separates what comes before a block edge from what follows.
+func (x *extractor) space() {
+	if x.inHead != "" {
+		x.heading.WriteByte(' ')
+	} else {
+		x.text.WriteByte(' ')
+	}
+}
+
+func (x *extractor) addText(b []byte) {
+	if len(b) == 0 || x.skip != "" || x.inH1 {
+		return
+	}
+	s := string(b)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	if x.inHead != "" {
+		x.heading.WriteString(s)
+		return
+	}
+	x.text.WriteString(s)
+	if !x.started && strings.TrimSpace(s) != "" {
+		x.started = true
+	}
+}
+
+// flush ends the current section, keeping it if it has a heading or text.
+func (x *extractor) flush() {
+	if x.inHead != "" {
+		x.cur.Heading = collapseSpace(x.heading.String())
+		x.heading.Reset()
+		x.inHead = ""
+	}
+	x.cur.Text = collapseSpace(x.text.String())
+	x.text.Reset()
+	if x.started {
+		x.sections = append(x.sections, x.cur)
+	}
+	x.cur, x.started = Section{}, false
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// indexFold returns the index of the first ASCII-case-insensitive match of
+// the lower-case prefix in b, or -1.
+func indexFold(b []byte, prefix string) int {
+	for i := 0; i+len(prefix) <= len(b); i++ {
+		if b[i] == '<' && bytes.EqualFold(b[i:i+len(prefix)], []byte(prefix)) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"bytes"
+	"html"
+)
+
+// tag is a start or end tag, with the attributes DocFromHTML cares about.
+type tag struct {
+	name        string // lower case
+	end         bool   // </name>
+	selfClosing bool   // <name ... />
+	id          string
+	ignored     bool // hidden, aria-hidden="true" or data-search-ignore
+}
+
+// voidTags never have content or an end tag.
+var voidTags = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true,
+	"track": true, "wbr": true,
+}
+
+// parseTag reads the tag at the start of b, which begins with '<', and
+// returns it with the rest of b. It reports false when b does not start
+// with a tag, as in "a < b".
+func parseTag(b []byte) (tag, []byte, bool) {
+	var t tag
+	i := 1
+	if i < len(b) && b[i] == '/' {
+		t.end = true
+		i++
+	}
+	start := i
+	for i < len(b) && isNameByte(b[i]) {
+		i++
+	}
+	if i == start || !isLetterByte(b[start]) {
+		return tag{}, b, false
+	}
+	t.name = string(bytes.ToLower(b[start:i]))
+	for {
+		for i < len(b) && isSpaceByte(b[i]) {
+			i++
+		}
+		if i >= len(b) {
+			return t, nil, true
+		}
+		switch b[i] {
+		case '>':
+			return t, b[i+1:], true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				t.selfClosing = true
+				return t, b[i+2:], true
+			}
+			i++
+			continue
+		}
+		// An attribute: name, then optionally = and a value, quoted or not.
+		ns := i
+		for i < len(b) && !isSpaceByte(b[i]) && b[i] != '=' && b[i] != '>' && !(b[i] == '/' && i+1 < len(b) && b[i+1] == '>') {
+			i++
+		}
+		name := string(bytes.ToLower(b[ns:i]))
+		for i < len(b) && isSpaceByte(b[i]) {
+			i++
+		}
+		var value []byte
+		if i < len(b) && b[i] == '=' {
+			i++
+			for i < len(b) && isSpaceByte(b[i]) {
+				i++
+			}
+			if i < len(b) && (b[i] == '"' || b[i] == '\'') {
+				q := b[i]
+				end := bytes.IndexByte(b[i+1:], q)
+				if end < 0 {
+					return t, nil, true
+				}
+				value = b[i+1 : i+1+end]
+				i += end + 2
+			} else {
+				vs := i
+				for i < len(b) && !isSpaceByte(b[i]) && b[i] != '>' {
+					i++
+				}
+				value = b[vs:i]
+			}
+		}
+		switch name {
+		case "id":
+			t.id = html.UnescapeString(string(value))
+		case "hidden", "data-search-ignore":
+			t.ignored = true
+		case "aria-hidden":
+			if string(value) == "true" {
+				t.ignored = true
+			}
+		}
+	}
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isNameByte(c byte) bool   { return isLetterByte(c) || '0' <= c && c <= '9' || c == '-' }
+func isSpaceByte(c byte) bool  { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
