@@ -17,28 +17,37 @@ type newKind struct {
 	args    []string // the positional arguments, by name
 	summary string
 	example string
+	note    string // how the arguments are read, for --help
 	// site is false for `new site`, whose argument is the site itself.
 	site bool
 	run  func(s *scaffold.Site, args []string) (string, error)
 }
+
+// slugNote says how a name becomes a file name (see scaffold.Slug).
+const slugNote = "A NAME or TITLE becomes the file name: lower case, letters, digits and hyphens,\nwith the accents of Latin letters dropped."
 
 func newKinds() []newKind {
 	return []newKind{
 		{name: "site", args: []string{"DIR"}, summary: "a complete small site in a new or empty folder",
 			example: "playbook new site my-handbook"},
 		{name: "role", args: []string{"NAME"}, summary: "a role guide: roles/<id>.md", site: true,
+			note:    slugNote,
 			example: `playbook new role "Product Manager"`,
 			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Role(a[0]) }},
-		{name: "expectations", args: []string{"FROM", "OF"}, summary: "what role FROM can expect from role OF: expectations/<from>-from-<of>.md", site: true,
+		{name: "expectations", args: []string{"FROM", "OF"}, summary: "a table of what role FROM can expect from role OF: expectations/<from>-from-<of>.md", site: true,
+			note:    "FROM and OF are ids of role guides of the site (their file names without .md), or their titles.",
 			example: "playbook new expectations product-owner scrum-master",
 			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Expectations(a[0], a[1]) }},
 		{name: "vision-board", args: []string{"NAME"}, summary: "a Product Vision Board: vision-boards/<slug>.md", site: true,
+			note:    slugNote,
 			example: `playbook new vision-board "Route Planner"`,
 			run:     func(s *scaffold.Site, a []string) (string, error) { return s.VisionBoard(a[0]) }},
 		{name: "qa", args: []string{"NAME"}, summary: "a Q&A thread: qa/<slug>.md", site: true,
+			note:    slugNote,
 			example: `playbook new qa "Working with stakeholders"`,
 			run:     func(s *scaffold.Site, a []string) (string, error) { return s.QA(a[0]) }},
 		{name: "article", args: []string{"TITLE"}, summary: "an article dated today: articles/<slug>.md", site: true,
+			note:    slugNote,
 			example: `playbook new article "What we learned from pricing"`,
 			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Article(a[0]) }},
 	}
@@ -76,12 +85,12 @@ func newUsage(w io.Writer) {
 // runNewKind runs `playbook new <kind>`; now is the clock that dates
 // articles and questions.
 func runNewKind(k newKind, args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	synopsis := fmt.Sprintf("Arguments: %s\nWrites %s, and prints the path of each file written.\nIt never overwrites a file. Example:\n  %s",
-		strings.Join(k.args, " "), k.summary, k.example)
-	if k.name != "site" {
-		synopsis += "\nA NAME or TITLE becomes the file name: lower case, letters, digits and hyphens, accents of Latin letters dropped."
+	synopsis := fmt.Sprintf("Writes %s.\nPrints the path of each file written; never overwrites a file.", k.summary)
+	if k.note != "" {
+		synopsis += "\n" + k.note
 	}
-	fs := newFlagSet("new "+k.name, synopsis, stdout)
+	synopsis += "\n\nExample:\n  " + k.example
+	fs := newFlagSet("new "+k.name+" "+strings.Join(k.args, " "), synopsis, stdout)
 	source := "."
 	if k.site {
 		fs.StringVar(&source, "source", ".", "site folder holding playbook.toml and content/")

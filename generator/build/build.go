@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
@@ -97,15 +99,27 @@ type Site struct {
 // Prepare loads the config, content and theme of a site without writing
 // anything.
 func Prepare(opts Options) (*Site, error) {
-	return prepare(opts, func(o content.Options) (*content.Site, diag.List, error) { return content.Load(o) })
+	return prepare(opts, func(o content.Options) (*content.Site, diag.List, error) { return content.Load(o) }, gitDates)
+}
+
+// gitDates returns the last commit date of every file of the content
+// folder: one git process for the whole site. Without git, or outside a
+// repository, pages simply have no date; a failing git is not a reason to
+// fail the build either, so its error is dropped too.
+func gitDates(contentDir string) map[string]time.Time {
+	dates, err := gitinfo.LastModified(context.Background(), contentDir)
+	if err != nil {
+		return nil
+	}
+	return dates
 }
 
 // contentLoader loads the content folder described by its options.
 type contentLoader func(content.Options) (*content.Site, diag.List, error)
 
-// prepare is Prepare with the content loaded by load, so that a Session can
-// keep its loader's cache between builds.
-func prepare(opts Options, load contentLoader) (*Site, error) {
+// prepare is Prepare with the content loaded by load and the git dates
+// read by dates, so that a Session can keep its caches between builds.
+func prepare(opts Options, load contentLoader, dates func(contentDir string) map[string]time.Time) (*Site, error) {
 	src := opts.source()
 	cfg, diags, err := config.Load(src, displayDir(opts.Source))
 	if err != nil {
@@ -134,6 +148,13 @@ func prepare(opts Options, load contentLoader) (*Site, error) {
 		return nil, err
 	}
 	diags = append(diags, more...)
+	if known := dates(contentDir); len(known) > 0 {
+		for _, p := range cs.Pages {
+			if d, ok := known[p.File]; ok && p.Lastmod.IsZero() {
+				p.Lastmod = d
+			}
+		}
+	}
 
 	th, err := loadTheme(src, cfg)
 	if err != nil {

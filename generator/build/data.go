@@ -57,6 +57,8 @@ type SiteData struct {
 	// BasePath is the base URL's path, with a trailing slash ("/handbook/").
 	BasePath string
 	Params   map[string]any
+	// editURL maps a content file to its edit address.
+	editURL func(rel string) string
 	// FeedURL is the site path of the articles' Atom feed, "" without one.
 	FeedURL string
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
@@ -77,6 +79,9 @@ type PageView struct {
 	Params      map[string]any
 	IsHome      bool
 	File        string // content-relative source file
+	// EditURL is where the page's source can be edited on the git host, ""
+	// without a configured repository.
+	EditURL string
 }
 
 // Link is a titled URL.
@@ -105,7 +110,7 @@ type NavItem struct {
 }
 
 func pageView(p *content.Page, site *SiteData) *PageView {
-	return &PageView{
+	v := &PageView{
 		Title:       p.Title,
 		Description: p.Description,
 		Kind:        p.Kind(),
@@ -118,6 +123,10 @@ func pageView(p *content.Page, site *SiteData) *PageView {
 		IsHome:      p.IsSection && p.Section == "",
 		File:        p.File,
 	}
+	if !p.Generated {
+		v.EditURL = site.editURL(p.File)
+	}
+	return v
 }
 
 func trimSlash(url string) string {

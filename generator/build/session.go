@@ -51,6 +51,8 @@ type Session struct {
 	markdown *markdownCache
 	// links keeps every page's ids and links for link checking.
 	links *linkIndex
+	// dates are the git dates of the content files, read once.
+	dates map[string]time.Time
 }
 
 // Rebuild reports what one Session build did.
@@ -91,6 +93,15 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 			return s.loader.Load(nil)
 		}
 		return s.loader.Load(changed)
+	}, func(contentDir string) map[string]time.Time {
+		// Dates change with commits, not saves: read them once.
+		if s.dates == nil {
+			s.dates = gitDates(contentDir)
+			if s.dates == nil {
+				s.dates = map[string]time.Time{}
+			}
+		}
+		return s.dates
 	})
 	if err != nil {
 		return rb, err
@@ -391,6 +402,9 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 			return rb, false, nil // the playbook model reads these pages
 		}
 		p, diags, sum, found := s.loader.Reread(rel)
+		if p != nil && p.Lastmod.IsZero() {
+			p.Lastmod = s.dates[rel]
+		}
 		if !found || len(diags) > 0 || p == nil || !sameOutside(old, p) {
 			return rb, false, nil
 		}

@@ -51,6 +51,7 @@ func newSiteData(cfg config.Config, th *theme.Theme) (*SiteData, error) {
 		BaseURL:  abs,
 		BasePath: bp,
 		Params:   cfg.Params,
+		editURL:  cfg.EditURL,
 	}
 	return d, nil
 }

@@ -45,13 +45,22 @@ type Config struct {
 	// IgnoreExternalLinks lists URL prefixes (or host/path globs) that
 	// `check --external` does not fetch.
 	IgnoreExternalLinks []string `toml:"ignoreExternalLinks" yaml:"ignoreExternalLinks"`
+	// Repository is the web address of the git repository holding the site
+	// (https://github.com/org/handbook); with it every page gets an "Edit
+	// this page" link to {repository}/edit/{branch}/{repositoryPath}/{contentDir}/{file}.
+	Repository string `toml:"repository" yaml:"repository"`
+	// Branch is the branch edits are made on; default "main".
+	Branch string `toml:"branch" yaml:"branch"`
+	// RepositoryPath is the site's folder inside the repository, "" when the
+	// site is at its root.
+	RepositoryPath string `toml:"repositoryPath" yaml:"repositoryPath"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath"}
 
 // The content kinds a folder can stand for.
 const (
@@ -90,6 +99,7 @@ func Default() Config {
 	return Config{
 		Title: "Playbook", Language: "en", Theme: "default", ThemesDir: "themes", ContentDir: "content",
 		Kinds:               DefaultKinds(),
+		Branch:              "main",
 		VisionBoardSections: append([]string(nil), DefaultVisionBoardSections...),
 	}
 }
@@ -264,4 +274,19 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	u.RawQuery, u.Fragment = "", ""
 	return u, nil
+}
+
+// EditURL returns the address at which the content file rel (relative to
+// the content folder) can be edited, "" when no repository is configured.
+func (c Config) EditURL(rel string) string {
+	if c.Repository == "" {
+		return ""
+	}
+	parts := []string{strings.TrimSuffix(c.Repository, "/"), "edit", c.Branch}
+	for _, p := range []string{c.RepositoryPath, c.ContentDir} {
+		if p = strings.Trim(filepath.ToSlash(p), "/"); p != "" && p != "." {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(append(parts, rel), "/")
 }

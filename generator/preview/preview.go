@@ -85,6 +85,9 @@ func Start(opts Options) (*Preview, error) {
 	out := filepath.Join(sourceDir(opts.Build), "public")
 	p.watcher, err = watch.New(p.session.WatchPaths(), watch.Options{
 		Debounce: opts.Debounce,
+		// A burst such as a git checkout is one rebuild even on a busy
+		// machine; only a stream that never pauses waits this long.
+		MaxWait: 3 * time.Second,
 		Logf:     p.logf,
 		Ignore: func(path string) bool {
 			return path == out || path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))

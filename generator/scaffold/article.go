@@ -21,6 +21,5 @@ func (s *Site) Article(title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := s.kindPath(config.KindArticle, id)
-	return path, writeNew(path, data)
+	return s.create(config.KindArticle, id, data)
 }

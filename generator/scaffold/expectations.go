@@ -38,6 +38,5 @@ func (s *Site) Expectations(from, of string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := s.kindPath(config.KindExpectations, fromID+"-from-"+ofID)
-	return path, writeNew(path, data)
+	return s.create(config.KindExpectations, fromID+"-from-"+ofID, data)
 }

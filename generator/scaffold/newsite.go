@@ -38,20 +38,14 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 	if err := checkEmpty(dir); err != nil {
 		return nil, err
 	}
-	var written []string
-	add := func(path string, err error) error {
-		if err == nil {
-			written = append(written, path)
-		}
-		return err
-	}
 	toml, err := render("playbook.toml", siteData{Title: siteTitle})
 	if err != nil {
 		return nil, err
 	}
-	if err := add(filepath.Join(dir, "playbook.toml"), writeNew(filepath.Join(dir, "playbook.toml"), toml)); err != nil {
-		return written, err
+	if err := writeNew(filepath.Join(dir, "playbook.toml"), toml); err != nil {
+		return nil, err
 	}
+	written := []string{filepath.Join(dir, "playbook.toml")}
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		return written, fmt.Errorf("creating %q: %w", filepath.Join(dir, "content"), err)
 	}
@@ -70,9 +64,11 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 		func() (string, error) { return s.sitePage("how-to-write.md", "how-to-write/README.md") },
 	}
 	for _, step := range steps {
-		if err := add(step()); err != nil {
+		path, err := step()
+		if err != nil {
 			return written, err
 		}
+		written = append(written, path)
 	}
 	return written, nil
 }
@@ -96,7 +92,10 @@ func (s *Site) sitePage(name, file string) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(s.contentDir(), filepath.FromSlash(file))
-	return path, writeNew(path, data)
+	if err := writeNew(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // checkEmpty fails unless dir is missing or an empty folder.

@@ -33,6 +33,5 @@ func (s *Site) qa(name string, roles []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := s.kindPath(config.KindQA, id)
-	return path, writeNew(path, data)
+	return s.create(config.KindQA, id, data)
 }

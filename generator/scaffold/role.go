@@ -41,6 +41,5 @@ func (s *Site) role(name, summary string, worksWith []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := s.kindPath(config.KindRole, id)
-	return path, writeNew(path, data)
+	return s.create(config.KindRole, id, data)
 }

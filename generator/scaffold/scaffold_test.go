@@ -33,8 +33,9 @@ func openTestSite(t *testing.T, dir string) *Site {
 	return s
 }
 
-// assertBuilds builds the site in dir and fails on any error or warning.
-func assertBuilds(t *testing.T, dir string) build.Result {
+// assertBuilds builds the site in dir and fails on any error or warning of
+// the build, or any problem `playbook check` would report.
+func assertBuilds(t *testing.T, dir string) {
 	t.Helper()
 	res, err := build.Build(build.Options{Source: dir, Destination: t.TempDir() + "/out"})
 	if err != nil {
@@ -43,7 +44,13 @@ func assertBuilds(t *testing.T, dir string) build.Result {
 	for _, w := range res.Warnings {
 		t.Errorf("warning: %s", w)
 	}
-	return res
+	problems, _, err := build.Check(build.Options{Source: dir})
+	if err != nil {
+		t.Fatalf("checking the scaffolded site: %v", err)
+	}
+	for _, p := range problems {
+		t.Errorf("check: %s", p)
+	}
 }
 
 // readFile returns the content of the file at path.

@@ -62,9 +62,14 @@ func Open(root string, opts ...Option) (*Site, error) {
 // contentDir is the site's content folder.
 func (s *Site) contentDir() string { return filepath.Join(s.root, s.cfg.ContentDir) }
 
-// kindPath is the path of the page file name in the folder of kind.
-func (s *Site) kindPath(kind, name string) string {
-	return filepath.Join(s.contentDir(), s.cfg.Kinds[kind], name+".md")
+// create writes the page id of kind, id.md in the kind's folder, and
+// returns its path.
+func (s *Site) create(kind, id string, data []byte) (string, error) {
+	path := filepath.Join(s.contentDir(), s.cfg.Kinds[kind], id+".md")
+	if err := writeNew(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // today is the date of the site's clock, as front matter writes it.

@@ -58,8 +58,7 @@ func (s *Site) VisionBoard(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := s.kindPath(config.KindVisionBoard, id)
-	return path, writeNew(path, out)
+	return s.create(config.KindVisionBoard, id, out)
 }
 
 // sectionText is the placeholder of a board's section; top tells the

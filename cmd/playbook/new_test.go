@@ -1,0 +1,116 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNewCommands(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "handbook")
+	code, stdout, stderr := runCLI(t, "new", "site", site)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("new site: exit %d\n%s", code, stderr)
+	}
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 9 || lines[0] != site+"/playbook.toml" {
+		t.Errorf("new site printed:\n%s", stdout)
+	}
+
+	// Positional arguments before and after the flags, in both spellings.
+	pages := []struct {
+		args []string
+		file string
+	}{
+		{[]string{"new", "role", "Product Manager", "-s", site}, "content/roles/product-manager.md"},
+		{[]string{"new", "role", "--source=" + site, "ux-designer"}, "content/roles/ux-designer.md"},
+		{[]string{"new", "expectations", "-s", site, "product-manager", "scrum-master"}, "content/expectations/product-manager-from-scrum-master.md"},
+		{[]string{"new", "vision-board", "Route Planner", "--source", site}, "content/vision-boards/route-planner.md"},
+		{[]string{"new", "qa", "Working with stakeholders", "-s", site}, "content/qa/working-with-stakeholders.md"},
+		{[]string{"new", "article", "Moving refinement to twice a week", "-s", site}, "content/articles/moving-refinement-to-twice-a-week.md"},
+	}
+	for _, p := range pages {
+		code, stdout, stderr := runCLI(t, p.args...)
+		if want := filepath.Join(site, p.file) + "\n"; code != exitOK || stdout != want || stderr != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 0, stdout %q", p.args, code, stdout, stderr, want)
+		}
+	}
+	article, err := os.ReadFile(filepath.Join(site, "content/articles/moving-refinement-to-twice-a-week.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today := time.Now().Format("2006-01-02"); !strings.Contains(string(article), "\ndate: "+today+"\n") {
+		t.Errorf("the article is not dated today (%s):\n%s", today, article)
+	}
+
+	if code, _, stderr := runCLI(t, "build", "-s", site, "-d", filepath.Join(t.TempDir(), "out")); code != exitOK || stderr != "" {
+		t.Errorf("the scaffolded site does not build cleanly: exit %d\n%s", code, stderr)
+	}
+
+	refusals := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"new", "role", "Product Manager", "-s", site},
+			`playbook new role: "` + site + `/content/roles/product-manager.md" already exists: choose another name, or edit that file`},
+		{[]string{"new", "expectations", "product-owner", "scrum-mastr", "-s", site},
+			`playbook new expectations: unknown role "scrum-mastr" (did you mean scrum-master?)`},
+		{[]string{"new", "site", site},
+			`playbook new site: "` + site + `" is not empty: new site writes only into a new or empty folder`},
+		{[]string{"new", "role", "Designer", "-s", t.TempDir()},
+			`playbook new role: no content folder at "`},
+	}
+	for _, r := range refusals {
+		code, stdout, stderr := runCLI(t, r.args...)
+		if code != exitContent || stdout != "" || !strings.HasPrefix(stderr, r.stderr) {
+			t.Errorf("%q: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and:\n%s", r.args, code, stdout, stderr, r.stderr)
+		}
+	}
+}
+
+func TestNewUsage(t *testing.T) {
+	for _, args := range [][]string{{"new"}, {"new", "frobnicate"}, {"new", "role"}, {"new", "expectations", "a"},
+		{"new", "role", "a", "b"}, {"new", "role", "A", "--no-such-flag"}, {"new", "site", "x", "-s", "y"}} {
+		if code, _, _ := runCLI(t, args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+	code, _, stderr := runCLI(t, "new", "expectations", "product-owner")
+	if want := "playbook new expectations: takes exactly the arguments FROM OF, for example:\n  playbook new expectations product-owner scrum-master\n"; code != exitUsage || stderr != want {
+		t.Errorf("one argument: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	for _, args := range [][]string{{"new", "--help"}, {"new", "role", "--help"}, {"new", "article", "X", "-h"}} {
+		code, stdout, _ := runCLI(t, args...)
+		if code != exitOK || !strings.HasPrefix(stdout, "Usage: playbook new") {
+			t.Errorf("%q: exit %d, stdout:\n%s", args, code, stdout)
+		}
+	}
+	if _, stdout, _ := runCLI(t, "--help"); !strings.Contains(stdout, "\n  new        create a site or a page from a documented skeleton\n") {
+		t.Errorf("playbook --help does not list new:\n%s", stdout)
+	}
+}
+
+func TestSplitFlags(t *testing.T) {
+	fs := flag.NewFlagSet("new role", flag.ContinueOnError)
+	fs.String("s", ".", "")
+	fs.Bool("v", false, "")
+	tests := []struct {
+		args, flags, positional []string
+	}{
+		{[]string{"Product Manager", "-s", "site"}, []string{"-s", "site"}, []string{"Product Manager"}},
+		{[]string{"-s", "site", "A", "B"}, []string{"-s", "site"}, []string{"A", "B"}},
+		{[]string{"A", "-s=site", "-v", "B"}, []string{"-s=site", "-v"}, []string{"A", "B"}},
+		{[]string{"-v", "A"}, []string{"-v"}, []string{"A"}},
+		{[]string{"A", "--", "-s"}, nil, []string{"A", "-s"}},
+		{[]string{"-", "-x", "A"}, []string{"-x"}, []string{"-", "A"}},
+		{[]string{"A", "-s"}, []string{"-s"}, []string{"A"}},
+	}
+	for _, tt := range tests {
+		flags, positional := splitFlags(fs, tt.args)
+		if strings.Join(flags, "|") != strings.Join(tt.flags, "|") || strings.Join(positional, "|") != strings.Join(tt.positional, "|") {
+			t.Errorf("splitFlags(%q) = %q, %q; want %q, %q", tt.args, flags, positional, tt.flags, tt.positional)
+		}
+	}
+}

@@ -1,0 +1,256 @@
+// Playbook default theme: search. The form is hidden in the HTML and shown
+// here, so readers without JavaScript never see a box that does nothing.
+// The index lives at <html data-search-index="/base/search/"> (see the Go
+// package generator/search for its files). Nothing is fetched until the box
+// gets focus or "/" is pressed; then index.json, then for each query term
+// the shard of its first two letters, the big posting lists it needs, and
+// the document chunks of the results shown.
+(() => {
+  const base = document.documentElement.dataset.searchIndex;
+  const form = document.querySelector("form.search");
+  const input = document.getElementById("search-input");
+  const list = document.getElementById("search-results");
+  if (!base || !form || !input || !list) return;
+
+  const dir = base.endsWith("/") ? base : base + "/";
+  const MAX = 8; // results shown
+  const EXTERNAL = 5; // big posting lists fetched per query term
+  const WEIGHTS = [1, 2, 3, 8, 9, 12, 13, 14]; // by posting class; 5 and up: title
+  const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  const files = new Map();
+  let manifest, timer, seq = 0, active = -1;
+
+  const status = document.createElement("p");
+  status.className = "search-status";
+  status.setAttribute("role", "status");
+  form.append(status);
+  form.hidden = false;
+
+  // get fetches an index file once; a failure is forgotten, to retry later.
+  const get = (path, v) => {
+    if (!files.has(path)) {
+      files.set(path, fetch(dir + path + (v ? "?v=" + v : "")).then((r) => {
+        if (!r.ok) throw new Error(r.status + " " + path);
+        return r.json();
+      }).catch((e) => { files.delete(path); throw e; }));
+    }
+    return files.get(path);
+  };
+  const load = () => (manifest ||= get("index.json").catch((e) => { manifest = null; throw e; }));
+
+  // norm must agree with the generator's normalisation (generator/search/terms.go).
+  const norm = (w) => w.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+  const chars = (s) => Array.from(s);
+
+  // near reports whether q is at most one edit (insertion, deletion,
+  // substitution or swap of neighbours) from t or from a prefix of t.
+  const near = (q, t) => {
+    let prev2, prev = t.map((_, j) => j).concat(t.length), cur;
+    for (let i = 1; i <= q.length; i++) {
+      cur = [i];
+      for (let j = 1; j <= t.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (q[i - 1] !== t[j - 1]));
+        if (i > 1 && j > 1 && q[i - 1] === t[j - 2] && q[i - 2] === t[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+      }
+      prev2 = prev;
+      prev = cur;
+    }
+    return Math.min(...prev) <= 1;
+  };
+
+  // matches returns the shard's terms that match q, with a factor: 1 for
+  // the term itself, .7 for a longer term it begins, .4 for a typo.
+  const matches = (q, shard) => {
+    const qc = chars(q), out = [];
+    for (const [term, p] of Object.entries(shard)) {
+      const f = term === q ? 1 : term.startsWith(q) ? 0.7 : qc.length >= 4 && near(qc, chars(term)) ? 0.4 : 0;
+      if (f) out.push({ term, p, f, n: typeof p === "string" ? p.length : p[1] * 1e6 });
+    }
+    out.sort((a, b) => b.f - a.f || b.n - a.n);
+    let big = 0;
+    return out.filter((m) => typeof m.p === "string" || big++ < EXTERNAL);
+  };
+
+  // score adds a term's postings to hits: document → [score by section],
+  // with .t the document's best title score.
+  const score = (s, f, hits) => {
+    let doc = 0, n = 0, k = 1, first = true, d;
+    for (const c of s) {
+      d = DIGITS.indexOf(c);
+      n += (d & 31) * k;
+      if (d >= 32) { k *= 32; continue; }
+      if (first) doc += n;
+      else {
+        const sec = n >> 3, w = WEIGHTS[n & 7] * f;
+        let h = hits.get(doc);
+        if (!h) hits.set(doc, (h = []));
+        if (!(h[sec] >= w)) h[sec] = w;
+        if ((n & 7) >= 5 && !(h.t >= w)) h.t = w;
+      }
+      first = !first;
+      n = 0;
+      k = 1;
+    }
+  };
+
+  // search returns the ranked results of q and the set of matched terms. A
+  // page must match every query term; its best section is the one where the
+  // terms score most, title matches counting for every section.
+  const search = async (q) => {
+    const terms = [...new Set((q.match(WORD) || []).map(norm))].filter((t) => chars(t).length > 1);
+    if (!terms.length) return { found: [], total: 0 };
+    const m = await load();
+    const shardOf = (t) => {
+      const p = chars(t).slice(0, 2).join("");
+      let i = m.s.length - 1;
+      while (i > 0 && p < m.s[i]) i--;
+      return i;
+    };
+    const marked = new Set();
+    const perTerm = await Promise.all(terms.map(async (t) => {
+      const hits = new Map();
+      const found = matches(t, await get("s/" + shardOf(t) + ".json", m.v));
+      const lists = await Promise.all(found.map((x) => typeof x.p === "string" ? x.p : get("p/" + x.p[0] + ".json", m.v)));
+      found.forEach((x, i) => { marked.add(x.term); score(lists[i], x.f, hits); });
+      return hits;
+    }));
+    perTerm.sort((a, b) => a.size - b.size);
+    const ranked = [];
+    for (const doc of perTerm[0].keys()) {
+      const hs = perTerm.map((h) => h.get(doc));
+      if (hs.includes(undefined)) continue;
+      let best = 0, top = -1;
+      const secs = new Set([0]);
+      for (const h of hs) h.forEach((_, sec) => secs.add(sec));
+      for (const sec of secs) {
+        let sum = 0;
+        for (const h of hs) sum += Math.max(h[sec] || 0, h.t || 0);
+        if (sum > top || (sum === top && sec < best)) { top = sum; best = sec; }
+      }
+      ranked.push({ doc, sec: best, score: top });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const found = await Promise.all(ranked.slice(0, MAX).map(async (r) => {
+      const [url, title, sections] = (await get("d/" + Math.floor(r.doc / m.p) + ".json", m.v))[r.doc % m.p];
+      const [id, heading, text] = sections[r.sec];
+      return { url: id ? url + "#" + id : url, title, heading, text };
+    }));
+    return { found, total: ranked.length, marked };
+  };
+
+  // highlight appends text to el with every matched word in a <mark>.
+  const highlight = (el, text, marked) => {
+    let last = 0;
+    for (const w of text.matchAll(WORD)) {
+      if (!marked.has(norm(w[0]))) continue;
+      const mark = document.createElement("mark");
+      mark.textContent = w[0];
+      el.append(text.slice(last, w.index), mark);
+      last = w.index + w[0].length;
+    }
+    el.append(text.slice(last));
+    return el;
+  };
+
+  // snippet returns the part of text around its first matched word.
+  const snippet = (text, marked) => {
+    for (const w of text.matchAll(WORD)) {
+      if (!marked.has(norm(w[0]))) continue;
+      if (w.index < 60) break;
+      return "…" + text.slice(text.indexOf(" ", w.index - 40) + 1);
+    }
+    return text;
+  };
+
+  const span = (cls, text, marked) => {
+    const el = document.createElement("span");
+    el.className = cls;
+    return highlight(el, text, marked);
+  };
+
+  const render = ({ found, total, marked }) => {
+    list.replaceChildren(...found.map((r, i) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      li.id = "search-result-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      a.href = r.url;
+      a.tabIndex = -1;
+      a.append(span("search-title", r.title, marked));
+      if (r.heading) a.append(span("search-heading", r.heading, marked));
+      if (r.text) a.append(span("search-snippet", snippet(r.text, marked), marked));
+      li.append(a);
+      return li;
+    }));
+    select(-1);
+    show(found.length > 0);
+    const q = input.value.trim();
+    status.textContent = !q ? "" : !total ? "No results for “" + q + "”" :
+      total === 1 ? "1 result" : total > found.length ? found.length + " of " + total + " results" : total + " results";
+    status.toggleAttribute("data-empty", !!q && !total);
+  };
+
+  const update = async () => {
+    const mine = ++seq;
+    try {
+      const r = await search(input.value);
+      if (mine === seq) render(r);
+    } catch (e) {
+      if (mine === seq) status.textContent = "Search is not available right now.";
+    }
+  };
+
+  const show = (on) => {
+    list.hidden = !on;
+    input.setAttribute("aria-expanded", on);
+    if (!on) select(-1);
+  };
+
+  const select = (i) => {
+    const items = list.children;
+    if (items[active]) items[active].setAttribute("aria-selected", "false");
+    active = i;
+    if (items[i]) {
+      items[i].setAttribute("aria-selected", "true");
+      items[i].scrollIntoView({ block: "nearest" });
+      input.setAttribute("aria-activedescendant", items[i].id);
+    } else input.removeAttribute("aria-activedescendant");
+  };
+
+  input.addEventListener("focus", () => {
+    load().catch(() => {});
+    if (list.children.length && input.value.trim()) show(true);
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 120);
+  });
+  input.addEventListener("keydown", (e) => {
+    const n = list.children.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!n) return;
+      e.preventDefault();
+      if (list.hidden) show(true);
+      select((active + (e.key === "ArrowDown" ? 1 : n - 1 + (active < 0))) % n);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      const li = !list.hidden && list.children[Math.max(active, 0)];
+      if (li) location.href = li.firstChild.href;
+    } else if (e.key === "Escape") {
+      if (!list.hidden) show(false);
+      else input.value = "", status.textContent = "";
+    }
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  form.addEventListener("focusout", (e) => {
+    if (!form.contains(e.relatedTarget)) show(false);
+  });
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    e.preventDefault();
+    input.focus();
+  });
+})();
