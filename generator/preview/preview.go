@@ -88,7 +88,7 @@ func Start(opts Options) (*Preview, error) {
 		// A burst such as a git checkout is one rebuild even on a busy
 		// machine; only a stream that never pauses waits this long.
 		MaxWait: 3 * time.Second,
-		Logf:     p.logf,
+		Logf:    p.logf,
 		Ignore: func(path string) bool {
 			return path == out || path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 		},
