@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -194,4 +195,38 @@ func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
 
 	s = testsite.New(t, site+"-- playbook.yaml --\nunsafe: true\n").MustBuild(build.Options{})
 	s.AssertContains("page/index.html", `<b onclick="x()">bold</b>`)
+}
+
+func TestEditLinkAndGitDates(t *testing.T) {
+	s := testsite.New(t, `
+-- playbook.toml --
+repository = "https://git.example.org/team/handbook/"
+branch = "trunk"
+repositoryPath = "docs/site"
+-- content/roles/po.md --
+# PO
+-- content/dated.md --
+---
+title: Dated
+lastmod: 2026-04-01
+---
+`)
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", s.Dir, "-c", "user.name=T", "-c", "user.email=t@example.org"}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2026-03-02T10:00:00Z", "GIT_COMMITTER_DATE=2026-03-02T10:00:00Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Skipf("git unavailable: %v %s", err, out)
+		}
+	}
+	run("init", "-q")
+	run("add", ".")
+	run("commit", "-q", "-m", "first")
+	s.MustBuild(build.Options{})
+	s.AssertContains("roles/po/index.html",
+		`<a href="https://git.example.org/team/handbook/edit/trunk/docs/site/content/roles/po.md" class="edit-link">Edit this page</a>`,
+		`Last updated <time datetime="2026-03-02T10:00:00Z">2 March 2026</time>`)
+	// Front matter lastmod wins over git.
+	s.AssertContains("dated/index.html", `Last updated <time datetime="2026-04-01">1 April 2026</time>`)
+	s.AssertContains("sitemap.xml", "<loc>/roles/po/</loc><lastmod>2026-03-02</lastmod>")
 }
