@@ -95,6 +95,7 @@ func redirectPage(lang, target string) []byte {
 <html lang="` + html.EscapeString(lang) + `">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
 <title>Moved to ` + t + `</title>
 <link rel="canonical" href="` + t + `">
 <meta name="robots" content="noindex">
