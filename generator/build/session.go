@@ -53,6 +53,12 @@ type Session struct {
 	links *linkIndex
 	// dates are the git dates of the content files, read once.
 	dates map[string]time.Time
+
+	// prepared is the site Prepare loaded for the first build; Pending
+	// renders from it meanwhile.
+	pendingMu  sync.Mutex
+	prepared   *Site
+	pendingOut map[string]*content.Page
 }
 
 // Rebuild reports what one Session build did.
@@ -85,31 +91,11 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		return rb, err
 	}
 	s.good = nil // a slow build moves the loader on: the fast path waits for its success
+	defer s.donePending()
 	var rb Rebuild
-	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
-		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
-		if s.loader == nil || key != s.loaderKey {
-			s.loader, s.loaderKey = content.NewLoader(o), key
-			return s.loader.Load(nil)
-		}
-		return s.loader.Load(changed)
-	}, func(contentDir string) map[string]time.Time {
-		// Dates change with commits, not saves: read them once.
-		if s.dates == nil {
-			s.dates = gitDates(contentDir)
-			if s.dates == nil {
-				s.dates = map[string]time.Time{}
-			}
-		}
-		return s.dates
-	})
+	site, err := s.takePrepared(changed)
 	if err != nil {
 		return rb, err
-	}
-	s.last = site
-	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
-	if s.links != nil {
-		site.links = newLinkIndex(s.links) // kept pages keep their ids and links
 	}
 	sums := map[string][32]byte{}
 	for _, p := range site.Content.Pages {
@@ -169,6 +155,111 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	rb.Full = full
 	rb.Duration = time.Since(start)
 	return rb, nil
+}
+
+// takePrepared returns the site to build: the one Prepare made, on the first
+// build, or a fresh one.
+func (s *Session) takePrepared(changed []string) (*Site, error) {
+	s.pendingMu.Lock()
+	site := s.prepared
+	s.pendingMu.Unlock()
+	if site != nil && changed == nil {
+		return site, nil
+	}
+	return s.prepare(changed)
+}
+
+// donePending ends rendering on demand: the first build has written the
+// site (or failed, and the prepared site is no use any more).
+func (s *Session) donePending() {
+	s.pendingMu.Lock()
+	s.prepared, s.pendingOut = nil, nil
+	s.pendingMu.Unlock()
+}
+
+// prepare loads the site, re-reading only the changed paths, and hands it
+// the caches kept between builds.
+func (s *Session) prepare(changed []string) (*Site, error) {
+	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
+		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
+		if s.loader == nil || key != s.loaderKey {
+			s.loader, s.loaderKey = content.NewLoader(o), key
+			return s.loader.Load(nil)
+		}
+		return s.loader.Load(changed)
+	}, func(contentDir string) map[string]time.Time {
+		// Dates change with commits, not saves: read them once.
+		if s.dates == nil {
+			s.dates = gitDates(contentDir)
+			if s.dates == nil {
+				s.dates = map[string]time.Time{}
+			}
+		}
+		return s.dates
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.last = site
+	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
+	if s.links != nil {
+		site.links = newLinkIndex(s.links) // kept pages keep their ids and links
+	}
+	return site, nil
+}
+
+// Prepare loads the site without rendering it, so that Pending can render
+// pages on demand while the first Build, which reuses this site, runs.
+func (s *Session) Prepare() error {
+	site, err := s.prepare(nil)
+	if err != nil {
+		return err
+	}
+	out := map[string]*content.Page{}
+	for _, p := range site.Content.Pages {
+		out[p.OutFile] = p
+	}
+	s.pendingMu.Lock()
+	s.prepared, s.pendingOut = site, out
+	s.pendingMu.Unlock()
+	return nil
+}
+
+// Pending renders the output file name (output-relative, such as
+// "roles/po/index.html") from the prepared site, while the first build has
+// not written it yet. It is safe to call concurrently with Build.
+func (s *Session) Pending(name string) ([]byte, bool) {
+	s.pendingMu.Lock()
+	site, out := s.prepared, s.pendingOut
+	s.pendingMu.Unlock()
+	if site == nil {
+		return nil, false
+	}
+	for _, a := range site.assets {
+		if a.Path == name {
+			return a.Data, true
+		}
+	}
+	if name == "404.html" {
+		data, err := site.renderNotFound()
+		return data, err == nil
+	}
+	p := out[name]
+	if p == nil {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	pos := 0
+	for i, q := range site.Content.Ordered {
+		if q == p {
+			pos = i
+			break
+		}
+	}
+	if d := site.renderPage(&buf, p, pos); d.HasErrors() {
+		return nil, false
+	}
+	return buf.Bytes(), true
 }
 
 func (s *Session) has(out string) bool { _, ok := s.outputs[out]; return ok }

@@ -94,6 +94,37 @@ func BenchmarkSaveToServed(b *testing.B) {
 	}
 }
 
+// BenchmarkColdStart measures the time from starting the preview to the
+// first page being served, while the first build still runs behind it.
+func BenchmarkColdStart(b *testing.B) {
+	dir := b.TempDir()
+	pages := benchPages(b)
+	if _, err := corpus.Generate(filepath.Join(dir, "content"), corpus.Options{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	_, url := pickPage(b, dir)
+	var times []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		built := make(chan struct{})
+		p, err := preview.Start(preview.Options{Build: build.Options{Source: dir},
+			OnFirstBuild: func(build.Rebuild, error) { close(built) }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- p.Serve(ctx) }()
+		waitFor(b, strings.TrimSuffix(p.URL(), "/")+url, "<h1>")
+		times = append(times, time.Since(start))
+		<-built // let the background build finish before the next round
+		cancel()
+		<-done
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "first-page-ms")
+}
+
 // pickPage returns a leaf page of the corpus and its URL path.
 func pickPage(b *testing.B, dir string) (string, string) {
 	content := filepath.Join(dir, "content")

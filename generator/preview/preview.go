@@ -36,6 +36,9 @@ type Options struct {
 	// OnRebuild, when set, is called after every rebuild attempt (tests use
 	// it to wait for rebuilds).
 	OnRebuild func(build.Rebuild, error)
+	// OnFirstBuild, when set, is called when the first build, which runs in
+	// the background while pages are rendered on demand, is done.
+	OnFirstBuild func(build.Rebuild, error)
 }
 
 // Preview is a running preview.
@@ -48,6 +51,8 @@ type Preview struct {
 	ln      net.Listener
 	url     string
 	logMu   sync.Mutex
+	// firstBuild is closed when the background first build is done.
+	firstBuild chan struct{}
 }
 
 // Start builds the site, starts watching and listening. Serve must be called
@@ -67,21 +72,40 @@ func Start(opts Options) (*Preview, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the preview folder: %w", err)
 	}
-	p := &Preview{opts: opts, dir: dir}
-	p.session = build.NewSession(opts.Build, filepath.Join(dir, "site"))
-	start := time.Now()
-	rb, buildErr := p.session.Build(nil)
-	p.report(rb, buildErr, nil, start)
-
-	p.server = server.New(server.Options{Root: filepath.Join(dir, "site"), BasePath: p.session.BasePath(), Logf: p.logf})
-	if buildErr != nil {
-		p.server.Notify(server.Event{Errors: errorLines(buildErr)})
+	p := &Preview{opts: opts, dir: dir, firstBuild: make(chan struct{})}
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(site, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
 	}
+	p.session = build.NewSession(opts.Build, site)
+	// Loading is quick; rendering a big site is not. So the server starts
+	// as soon as the site is loaded and renders requested pages on demand
+	// until the first build, which runs in the background, has written them.
+	start := time.Now()
+	prepErr := p.session.Prepare()
+	p.server = server.New(server.Options{Root: site, BasePath: p.session.BasePath(), Logf: p.logf, Pending: p.session.Pending})
 	p.ln, err = p.server.Listen(opts.Bind, opts.Port)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	go func() {
+		defer close(p.firstBuild)
+		if prepErr != nil {
+			p.report(build.Rebuild{}, prepErr, nil, start)
+			p.server.Notify(server.Event{Errors: errorLines(prepErr)})
+			return
+		}
+		rb, err := p.session.Build(nil)
+		p.report(rb, err, nil, start)
+		if err != nil {
+			p.server.Notify(server.Event{Errors: errorLines(err)})
+		}
+		if p.opts.OnFirstBuild != nil {
+			p.opts.OnFirstBuild(rb, err)
+		}
+	}()
 	out := filepath.Join(sourceDir(opts.Build), "public")
 	p.watcher, err = watch.New(p.session.WatchPaths(), watch.Options{
 		Debounce: opts.Debounce,
@@ -140,10 +164,17 @@ func (p *Preview) Serve(ctx context.Context) error {
 	cancel()
 	p.watcher.Close()
 	wg.Wait()
+	<-p.firstBuild // the build goroutine writes into the folder about to be removed
 	return err
 }
 
 func (p *Preview) watchLoop(ctx context.Context) {
+	// Changes made during the first build are picked up after it.
+	select {
+	case <-p.firstBuild:
+	case <-ctx.Done():
+		return
+	}
 	for {
 		select {
 		case <-ctx.Done():

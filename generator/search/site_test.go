@@ -110,15 +110,12 @@ func typeQuery(tb testing.TB, ctx context.Context, q string) {
 	settle(tb, ctx)
 }
 
-// settle waits until search.js has answered the query in the box: the
-// status names no other query and no search is pending.
+// settle waits until search.js has shown the answer to the last keystroke:
+// the results list is no longer aria-busy.
 func settle(tb testing.TB, ctx context.Context) {
 	tb.Helper()
-	// The debounce is 120 ms; then fetches from a local server.
-	browsertest.Do(tb, ctx, chromedp.Sleep(200*time.Millisecond))
-	browsertest.Get(tb, ctx, chromedp.Poll[bool](`document.querySelector(".search-status").textContent !== ""`,
+	browsertest.Get(tb, ctx, chromedp.Poll[bool](`!document.getElementById("search-results").hasAttribute("aria-busy")`,
 		chromedp.WithPollingTimeout(5*time.Second)))
-	browsertest.Do(tb, ctx, chromedp.Sleep(50*time.Millisecond))
 }
 
 // result is one shown result, as read from the page.

@@ -15,10 +15,9 @@ import (
 // and appendTerms does the same one rune at a time: unicode.ToLower, then the
 // combining diacritics U+0300–U+036F dropped, then foldTable for the letters
 // whose canonical decomposition carries such a diacritic ("é" → "e",
-// "Å" → "a", "ά" → "α"). Only those diacritics go: the vowel signs of
-// Devanagari or the breve that tells "й" from "и" are marks too, and removing
-// them would merge different words. TestFoldAgreesWithBrowser checks every
-// letter against Chromium.
+// "Å" → "a", "ά" → "α", "й" → "и"). Only those diacritics go: the vowel
+// signs of Devanagari are marks too, and removing them would merge different
+// words. TestFoldAgreesWithBrowser checks every character against Chromium.
 
 // Term lengths, in runes: shorter words ("a", the "s" of "team's") match too
 // much to be worth their postings; longer ones are hashes and the like.

@@ -29,6 +29,10 @@ type Options struct {
 	// Logf receives what a response cannot say: internal errors and the port
 	// that Listen settled on. Nil discards them.
 	Logf func(format string, args ...any)
+	// Pending, when set, is asked for a file that is not on disk yet (while
+	// the first build still runs): it returns the file's bytes, rendered on
+	// demand, or false.
+	Pending func(name string) ([]byte, bool)
 }
 
 // Event is what a rebuild changed, as Notify sends it to open pages.
@@ -48,6 +52,7 @@ type Server struct {
 	base      string // clean, with a leading and a trailing slash
 	logf      func(format string, args ...any)
 	scriptTag []byte // added to every HTML response
+	pending   func(name string) ([]byte, bool)
 
 	mu         sync.Mutex
 	bind       string               // the bind address of the last Listen
@@ -67,6 +72,7 @@ func New(opts Options) *Server {
 		root:      opts.Root,
 		base:      base,
 		logf:      logf,
+		pending:   opts.Pending,
 		scriptTag: []byte(`<script src="` + html.EscapeString(src) + `" defer></script>`),
 		clients:   make(map[*client]struct{}),
 	}

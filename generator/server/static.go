@@ -25,6 +25,15 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	f, info, err := s.open(name)
 	if err != nil {
+		if s.pending != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
+			if data, ok := s.pending(name); ok {
+				if contentType(name) == htmlType {
+					data = injectScript(data, s.scriptTag)
+				}
+				serveContent(w, r, name, time.Time{}, bytes.NewReader(data), etagOf(data))
+				return
+			}
+		}
 		s.openFailed(w, r, name, err)
 		return
 	}

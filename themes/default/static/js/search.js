@@ -19,7 +19,7 @@
   const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const WORD = /[\p{L}\p{N}\p{M}]+/gu;
   const files = new Map();
-  let manifest, timer, seq = 0, active = -1;
+  let manifest, timer, pending, seq = 0, active = -1;
 
   const status = document.createElement("p");
   status.className = "search-status";
@@ -192,14 +192,18 @@
     status.toggleAttribute("data-empty", !!q && !total);
   };
 
+  // update answers the query in the box. The list is aria-busy from a
+  // keystroke until the answer to the last one is shown.
   const update = async () => {
     const mine = ++seq;
+    pending = false;
     try {
       const r = await search(input.value);
       if (mine === seq) render(r);
     } catch (e) {
       if (mine === seq) status.textContent = "Search is not available right now.";
     }
+    if (mine === seq && !pending) list.removeAttribute("aria-busy");
   };
 
   const show = (on) => {
@@ -224,6 +228,8 @@
     if (list.children.length && input.value.trim()) show(true);
   });
   input.addEventListener("input", () => {
+    pending = true;
+    list.setAttribute("aria-busy", "true");
     clearTimeout(timer);
     timer = setTimeout(update, 120);
   });
@@ -240,7 +246,10 @@
       if (li) location.href = li.firstChild.href;
     } else if (e.key === "Escape") {
       if (!list.hidden) show(false);
-      else input.value = "", status.textContent = "";
+      else {
+        input.value = "";
+        status.textContent = "";
+      }
     }
   });
   form.addEventListener("submit", (e) => e.preventDefault());

@@ -1,0 +1,861 @@
+package build_test
+
+// Hostile input: whole sites whose files try to inject script, break the
+// parser, exhaust time or memory, follow symbolic links out of the site or
+// write outside the output folder. Each test states what must hold; where a
+// protection is missing the test fails and says which.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/internal/testsite"
+)
+
+// xssSite puts a script payload in every place a content file or the config
+// can put text. Every link destination has a scheme, so that the build
+// succeeds and its output can be inspected.
+const xssSite = `
+-- playbook.toml --
+title = "Evil </title><script>alert('config')</script>"
+baseURL = "https://xss.example/"
+-- content/_index.md --
+---
+title: "Home <script>alert('home')</script>"
+description: "\"><script>alert('description')</script>"
+---
+Welcome <script>alert('raw inline')</script>.
+-- content/roles/product-owner.md --
+---
+title: "PO <img src=x onerror=alert('title')>"
+description: "' onmouseover='alert(1)"
+summary: "<svg onload=alert('summary')>"
+works_with: ["<script>alert('works_with')</script>", "\" onload=\"alert(1)", scrum-master]
+tags: ["<script>alert('tag')</script>", "javascript:alert(1)", "\" onload=\"x"]
+aliases: ["/old\"><script>alert('alias')</script>/", "/old2/'onload='alert(1)/"]
+---
+## <img src=x onerror=alert('heading')>
+
+### <svg onload=alert('h3')>
+
+[plain](javascript:alert('link'))
+[vb](vbscript:msgbox(1))
+[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+[mixed](JaVaScRiPt:alert('mixed'))
+[entity](&#106;avascript:alert('entity'))
+[hexentity](&#x6A;avascript:alert('hex'))
+[ref]
+<javascript:alert('autolink')>
+![image](javascript:alert('img'))
+![svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)
+![title](https://img.example/x.png "a\" onerror=\"alert('title attr')")
+
+[ref]: javascript:alert('ref')
+
+<script>alert('block')</script>
+
+<img src=x onerror=alert('raw img')>
+
+<svg onload=alert('raw svg')></svg>
+
+<iframe src="javascript:alert('iframe')"></iframe>
+
+<a href="javascript:alert('raw a')">raw a</a>
+
+` + "```" + `"><script>alert('fence')</script>
+code
+` + "```" + `
+
+| <script>alert('cell')</script> | [x](javascript:alert('cell link')) |
+|---|---|
+| a | b |
+
+> [!NOTE]
+> <img src=x onerror=alert('alert box')>
+
+Footnote[^x].
+
+[^x]: <script>alert('footnote')</script>
+-- content/roles/scrum-master.md --
+---
+title: Scrum Master
+works_with: [product-owner]
+---
+-- content/expectations/sm-from-po.md --
+---
+title: "<script>alert('table title')</script>"
+from: scrum-master
+of: product-owner
+---
+<script>alert('table intro')</script>
+
+## <img src=x onerror=alert('category')>
+
+- <svg onload=alert('item')>
+- [item link](javascript:alert('item link'))
+-- content/vision-boards/board.md --
+---
+title: Board
+---
+## Vision
+<script>alert('vision')</script>
+## Target Group
+<img src=x onerror=alert('target')>
+## Needs
+[n](javascript:alert('needs'))
+## Product
+x
+## Business Goals
+y
+-- content/qa/questions.md --
+---
+title: Questions
+---
+## </script><script>alert('question')</script>
+
+Asked by **</script><script>alert('asker')</script>** on 2026-03-04 · Roles: product-owner
+
+Body </script><script>alert('question body')</script> <!-- --> <img src=x onerror=alert(1)>
+
+- **</script><img src=x onerror=alert('answerer')>** on 2026-03-05:
+  Answer </script><script>alert('answer')</script>
+
+  - **Replier**:
+    Reply [r](javascript:alert('reply'))
+
+## Second </script><!--<script>
+
+- **A**:
+  <script>alert('faq')</script>
+-- content/articles/post.md --
+---
+title: "Post <script>alert('article')</script>"
+date: 2026-02-01
+description: "<script>alert('feed summary')</script>"
+author: "</name><script>alert('author')</script>"
+tags: ["<img src=x onerror=alert('article tag')>"]
+---
+Article [a](javascript:alert('article link')) <script>alert('article body')</script>
+`
+
+// themeScript is the src of a script element the theme writes itself.
+var themeScript = regexp.MustCompile(`^(https://xss\.example)?/([a-z0-9-]+/)*js/[a-z0-9.-]+\.js$`)
+
+func TestHostileMarkupIsInert(t *testing.T) {
+	s := testsite.New(t, xssSite).MustBuild(build.Options{})
+	tree := s.Tree()
+	scanned := 0
+	for name, data := range tree {
+		switch path.Ext(name) {
+		case ".html":
+			scanned++
+			for _, p := range unsafeMarkup(data) {
+				t.Errorf("%s: %s", name, p)
+			}
+		case ".xml":
+			scanned++
+			for _, p := range unsafeMarkup(data) {
+				t.Errorf("%s: %s", name, p)
+			}
+			// Feed readers render the escaped HTML of entries.
+			for _, m := range feedHTML.FindAllStringSubmatch(data, -1) {
+				for _, p := range unsafeMarkup(html.UnescapeString(m[2])) {
+					t.Errorf("%s: in a %s element: %s", name, m[1], p)
+				}
+			}
+		}
+	}
+	if scanned < 10 {
+		t.Fatalf("only %d HTML and XML files were built", scanned)
+	}
+
+	// The payloads were rendered, as text: the scan above is not vacuous.
+	s.AssertContains("roles/product-owner/index.html",
+		"PO &lt;img src=x onerror=alert(&#39;title&#39;)&gt;",
+		"&lt;script&gt;alert(&#39;block&#39;)&lt;/script&gt;",
+		"&lt;svg onload=alert(&#39;summary&#39;)&gt;")
+	s.AssertContains("qa/questions/index.html", `<script type="application/ld+json">`, `\u003c/script\u003e\u003cscript\u003ealert('question')`)
+	s.AssertContains("index.html", "Evil &lt;/title&gt;&lt;script&gt;alert(&#39;config&#39;)&lt;/script&gt;")
+}
+
+// feedHTML finds the escaped HTML of an Atom entry.
+var feedHTML = regexp.MustCompile(`(?s)<(content|summary|title|subtitle)[^>]*type="html"[^>]*>(.*?)</(?:content|summary|title|subtitle)>`)
+
+// unsafeMarkup lists what in doc could run script in a browser: script
+// elements other than the theme's own and JSON-LD, event handler
+// attributes, script URLs, and elements that load other documents. Text in
+// safe output is escaped, so every "<" starts real markup.
+func unsafeMarkup(doc string) []string {
+	var problems []string
+	for i := 0; i < len(doc); {
+		j := strings.IndexByte(doc[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := doc[i:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			end := strings.Index(rest, "-->")
+			if end < 0 {
+				return append(problems, "a comment that never closes swallows the rest of the file")
+			}
+			i += end + 3
+			continue
+		case strings.HasPrefix(rest, "<!"), strings.HasPrefix(rest, "<?"), strings.HasPrefix(rest, "</"):
+			end := strings.IndexByte(rest, '>')
+			if end < 0 {
+				return problems
+			}
+			i += end + 1
+			continue
+		case len(rest) < 2 || !isASCIILetter(rest[1]):
+			i++
+			continue
+		}
+		name, attrs, n := parseTag(rest)
+		i += n
+		for _, a := range attrs {
+			if strings.HasPrefix(a.name, "on") {
+				problems = append(problems, fmt.Sprintf("<%s> has an event handler %s=%q", name, a.name, a.value))
+			}
+			if bad := scriptURL(a.name, a.value); bad != "" {
+				problems = append(problems, fmt.Sprintf("<%s %s=%q>: %s", name, a.name, a.value, bad))
+			}
+		}
+		switch name {
+		case "iframe", "frame", "object", "embed", "applet", "base", "form", "frameset", "portal":
+			problems = append(problems, fmt.Sprintf("<%s> element", name))
+		case "script", "style", "textarea", "title", "xmp", "noscript":
+			end := indexFold(doc[i:], "</"+name)
+			if end < 0 {
+				return append(problems, fmt.Sprintf("<%s> never closes", name))
+			}
+			body := doc[i : i+end]
+			i += end
+			if name == "script" {
+				if p := checkScript(attrs, body); p != "" {
+					problems = append(problems, p)
+				}
+			}
+		}
+	}
+	return problems
+}
+
+type attr struct{ name, value string }
+
+// parseTag reads the start tag at the beginning of s and returns its name,
+// attributes (names lower-cased, values unescaped) and length.
+func parseTag(s string) (string, []attr, int) {
+	i := 1
+	for i < len(s) && !isTagSpace(s[i]) && s[i] != '>' && s[i] != '/' {
+		i++
+	}
+	name := strings.ToLower(s[1:i])
+	var attrs []attr
+	for i < len(s) {
+		for i < len(s) && (isTagSpace(s[i]) || s[i] == '/') {
+			i++
+		}
+		if i >= len(s) || s[i] == '>' {
+			return name, attrs, min(i+1, len(s))
+		}
+		start := i
+		for i < len(s) && !isTagSpace(s[i]) && s[i] != '>' && s[i] != '=' && (s[i] != '/' || i == start) {
+			i++
+		}
+		a := attr{name: strings.ToLower(s[start:i])}
+		for i < len(s) && isTagSpace(s[i]) {
+			i++
+		}
+		if i < len(s) && s[i] == '=' {
+			i++
+			for i < len(s) && isTagSpace(s[i]) {
+				i++
+			}
+			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+				q := s[i]
+				end := strings.IndexByte(s[i+1:], q)
+				if end < 0 {
+					end = len(s) - i - 1
+				}
+				a.value = s[i+1 : i+1+end]
+				i += end + 2
+			} else {
+				vs := i
+				for i < len(s) && !isTagSpace(s[i]) && s[i] != '>' {
+					i++
+				}
+				a.value = s[vs:i]
+			}
+			a.value = html.UnescapeString(a.value)
+		}
+		attrs = append(attrs, a)
+	}
+	return name, attrs, len(s)
+}
+
+// scriptURL says why an attribute's URL would run script, or "".
+func scriptURL(name, value string) string {
+	var urls []string
+	switch name {
+	case "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "ping":
+		urls = []string{value}
+	case "srcset":
+		for _, part := range strings.Split(value, ",") {
+			urls = append(urls, strings.Fields(part + " x")[0])
+		}
+	case "content":
+		if _, u, ok := strings.Cut(strings.ToLower(value), "url="); ok {
+			urls = []string{u}
+		}
+	case "style":
+		if v := strings.ToLower(value); strings.Contains(v, "javascript:") || strings.Contains(v, "expression(") {
+			return "script in a style attribute"
+		}
+	}
+	for _, u := range urls {
+		u = strings.ToLower(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \t\n\r")))
+		u = strings.Trim(u, `'"`)
+		switch {
+		case strings.HasPrefix(u, "javascript:"), strings.HasPrefix(u, "vbscript:"), strings.HasPrefix(u, "livescript:"):
+			return "a script URL"
+		case strings.HasPrefix(u, "data:text/html"), strings.HasPrefix(u, "data:application/xhtml"):
+			return "an HTML document in a data URL"
+		case name != "src" && strings.HasPrefix(u, "data:"):
+			return "a data URL a click would open"
+		}
+	}
+	return ""
+}
+
+// checkScript says why a script element is not one the theme writes (an
+// empty element loading the theme's script) or JSON-LD that stays inside
+// its element, or "".
+func checkScript(attrs []attr, body string) string {
+	var src, typ string
+	for _, a := range attrs {
+		switch a.name {
+		case "src":
+			src = a.value
+		case "type":
+			typ = a.value
+		}
+	}
+	switch {
+	case typ == "application/ld+json":
+		if strings.Contains(body, "<") {
+			return fmt.Sprintf("JSON-LD holds markup: %q", body)
+		}
+		if !json.Valid([]byte(body)) {
+			return fmt.Sprintf("JSON-LD is not valid JSON: %q", body)
+		}
+		return ""
+	case src != "" && themeScript.MatchString(src) && strings.TrimSpace(body) == "":
+		return ""
+	}
+	return fmt.Sprintf("script element %v with %q", attrs, body)
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func indexFold(s, sub string) int {
+	return strings.Index(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// TestUnsafeMarkupCheck keeps the scanner honest: it must flag each way
+// markup can run script and pass the theme's own output.
+func TestUnsafeMarkupCheck(t *testing.T) {
+	safe := []string{
+		`<script src="/js/playbook.0123abcd.js" defer></script>`,
+		`<script src="https://xss.example/hb/js/search.js"></script>`,
+		`<script type="application/ld+json">{"a":"\u003c/script\u003e"}</script>`,
+		`<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=alert(1) javascript:x</p>`,
+		`<a href="/roles/">x</a><img src="data:image/png;base64,AAAA" alt="onerror=x">`,
+		`<!-- <script>alert(1)</script> --><svg><title>t</title><a href="/x/">y</a></svg>`,
+		`<meta http-equiv="refresh" content="0; url=/roles/po/">`,
+	}
+	for _, doc := range safe {
+		if p := unsafeMarkup(doc); len(p) > 0 {
+			t.Errorf("flagged safe markup %q: %v", doc, p)
+		}
+	}
+	unsafe := []string{
+		`<script>alert(1)</script>`,
+		`<SCRIPT SRC="https://evil.example/x.js"></SCRIPT>`,
+		`<script src="/js/playbook.js">alert(1)</script>`,
+		`<script type="application/ld+json">{"a":"</script><script>alert(1)"}</script>`,
+		`<img src=x onerror=alert(1)>`,
+		`<svg/onload=alert(1)>`,
+		`<a href="javascript:alert(1)">x</a>`,
+		`<a href=" JaVaScRiPt:alert(1)">x</a>`,
+		`<a href="&#106;avascript:alert(1)">x</a>`,
+		`<a href="java&#x09;script:alert(1)">x</a>`,
+		`<a href="data:text/html,<script>alert(1)</script>">x</a>`,
+		`<img src="vbscript:msgbox(1)">`,
+		`<iframe src="/x"></iframe>`,
+		`<meta http-equiv="refresh" content="0; url=javascript:alert(1)">`,
+		`<p style="background:url(javascript:alert(1))">`,
+	}
+	for _, doc := range unsafe {
+		if p := unsafeMarkup(doc); len(p) == 0 {
+			t.Errorf("missed unsafe markup %q", doc)
+		}
+	}
+}
+
+// TestHostileLanguageAndBaseURL tries to break out of attributes through
+// the config's language and baseURL: refused, or escaped.
+func TestHostileLanguageAndBaseURL(t *testing.T) {
+	for _, cfg := range []string{
+		`language = "en\"><script>alert(1)</script>"`,
+		`baseURL = "javascript:alert(1)//"`,
+		`baseURL = "https://x.example/\"><script>alert(1)</script>/"`,
+	} {
+		s := testsite.New(t, "-- playbook.toml --\n"+cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})
+		if s.Err != nil {
+			continue // refused
+		}
+		for name, data := range s.Tree() {
+			if ext := path.Ext(name); ext != ".html" && ext != ".xml" {
+				continue
+			}
+			for _, p := range unsafeMarkup(data) {
+				t.Errorf("config %s: %s: %s", cfg, name, p)
+			}
+		}
+	}
+}
+
+// TestMalformedFiles builds sites whose files are broken in the ways a
+// hostile or careless author can break them; each must give its exact error
+// or render.
+func TestMalformedFiles(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		want             string // the problems; "" when the site must build
+	}{
+		{
+			name: "invalid UTF-8",
+			file: "content/bad.md",
+			data: "---\ntitle: Bad\n---\nLatin-1: caf\xe9\n",
+			want: "content/bad.md:4:14: file is not valid UTF-8: save it with UTF-8 encoding",
+		},
+		{
+			name: "front matter never closed",
+			file: "content/open.md",
+			data: "---\ntitle: Open\n\n# Body\n",
+			want: `content/open.md:1:1: front matter opened with "---" is never closed: add a line "---" after the last field`,
+		},
+		{
+			name: "BOM",
+			file: "content/bom.md",
+			data: "\xef\xbb\xbf---\ntitle: With BOM\n---\n## Part\n",
+		},
+		{
+			name: "CRLF",
+			file: "content/crlf.md",
+			data: "---\r\ntitle: Windows Lines\r\ntags: [crlf]\r\n---\r\n## Part\r\n\r\n- one\r\n- two\r\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testsite.New(t, "-- content/_index.md --\n# Home\n")
+			s.WriteFile(tt.file, tt.data)
+			s.Build(build.Options{})
+			if got := s.Problems(); got != tt.want {
+				t.Fatalf("problems:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if tt.want != "" {
+				return
+			}
+			out := strings.TrimSuffix(strings.TrimPrefix(tt.file, "content/"), ".md") + "/index.html"
+			s.AssertNotContains(out, "\ufeff", "---", "title:")
+			s.AssertContains(out, `<h2 id="part">Part</h2>`)
+			if tt.name == "CRLF" {
+				s.AssertContains(out, "<title>Windows Lines · ", "<li>one</li>", "<li>two</li>")
+				s.AssertContains("tags/crlf/index.html", "Windows Lines")
+			} else {
+				s.AssertContains(out, "<title>With BOM · ")
+			}
+		})
+	}
+}
+
+// TestAliasBombIsBounded feeds the YAML decoder a billion-laughs document:
+// the build must fail or finish quickly without expanding it.
+func TestAliasBombIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Bomb\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [", i, i)
+		for j := range 10 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*a%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("---\n")
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
+	s.WriteFile("content/bomb.md", b.String())
+
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	s.Build(build.Options{})
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if took > 3*time.Second {
+		t.Errorf("build took %v", took)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+		t.Errorf("build allocated %d MB", alloc>>20)
+	}
+	if s.Err == nil {
+		t.Fatal("the alias bomb built without an error")
+	}
+	if got := s.Problems(); !strings.Contains(got, "content/bomb.md:5:4: invalid value for \"a3\": yaml: document contains excessive aliasing") {
+		t.Errorf("problems:\n%s\nwant an excessive aliasing error for a3", got)
+	}
+}
+
+// TestHugeMarkdownFile builds a 50 MB page: it must render or fail with an
+// error in bounded time.
+func TestHugeMarkdownFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 50 MB page")
+	}
+	para := "A paragraph with **bold**, `code`, a [link](https://example.com/) and plain words that go on.\n\n"
+	var b strings.Builder
+	b.Grow(50<<20 + 1024)
+	b.WriteString("---\ntitle: Huge\n---\n")
+	for i := 0; b.Len() < 50<<20; i++ {
+		if i%1000 == 0 {
+			fmt.Fprintf(&b, "## Part %d\n\n", i/1000)
+		}
+		b.WriteString(para)
+	}
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
+	s.WriteFile("content/huge.md", b.String())
+	start := time.Now()
+	s.Build(build.Options{})
+	took := time.Since(start)
+	t.Logf("50 MB page: built in %v, error: %v", took, s.Err)
+	if took > 60*time.Second {
+		t.Errorf("building a 50 MB page took %v", took)
+	}
+	if s.Err == nil {
+		if info, err := os.Stat(filepath.Join(s.Out, "huge", "index.html")); err != nil || info.Size() < 50<<20 {
+			t.Errorf("the huge page was not written in full: %v", err)
+		}
+	}
+}
+
+// TestDeepNesting builds pages with 10,000 nested lists and blockquotes,
+// also as a Q&A thread and an expectation table, whose readers recurse.
+func TestDeepNesting(t *testing.T) {
+	const depth = 10000
+	lists := strings.Repeat("- ", depth) + "deep\n"
+	quotes := strings.Repeat("> ", depth) + "deep\n"
+	s := testsite.New(t, `
+-- content/_index.md --
+# Home
+-- content/roles/a.md --
+# A
+-- content/roles/b.md --
+# B
+`)
+	s.WriteFile("content/lists.md", "# Lists\n\n"+lists)
+	s.WriteFile("content/quotes.md", "# Quotes\n\n"+quotes)
+	s.WriteFile("content/qa/deep.md", "## Q\n\n- **A**:\n  "+lists+"\n- **B**:\n  "+quotes)
+	s.WriteFile("content/expectations/a-from-b.md", "---\nfrom: a\nof: b\n---\n## C\n\n- "+lists+"- "+quotes)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Build(build.Options{})
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the build did not finish in 30 s")
+	}
+	if s.Err != nil {
+		t.Logf("deep nesting refused: %v", s.Problems())
+		return
+	}
+	s.AssertContains("lists/index.html", "deep")
+	s.AssertContains("quotes/index.html", "deep")
+}
+
+// TestUnreadableFile checks that a file the build cannot read is an error
+// that names it.
+func TestUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not stop reading a file")
+	}
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n-- content/secret.md --\n# Secret\n")
+	if err := os.Chmod(filepath.Join(s.Dir, "content", "secret.md"), 0); err != nil {
+		t.Fatal(err)
+	}
+	s.Build(build.Options{})
+	want := "content/secret.md: cannot read file: permission denied"
+	if got := s.Problems(); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// symlinkSite returns a site whose content folder holds symbolic links to a
+// page, a file and a folder outside the site, all holding a marker.
+func symlinkSite(t *testing.T) (*testsite.Site, string) {
+	t.Helper()
+	const marker = "TOP-SECRET-OUTSIDE-THE-SITE"
+	outside := t.TempDir()
+	for name, data := range map[string]string{
+		"secret.md":         "# " + marker + "\n",
+		"secret.txt":        marker + "\n",
+		"folder/page.md":    "# " + marker + "\n",
+		"folder/notes.txt":  marker + "\n",
+		"folder/_index.md":  "# " + marker + "\n",
+		"folder/deep/x.css": marker + "\n",
+	} {
+		p := filepath.Join(outside, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n-- content/guide.md --\n# Guide\n")
+	for link, target := range map[string]string{
+		"content/leak.md":  filepath.Join(outside, "secret.md"),
+		"content/leak.txt": filepath.Join(outside, "secret.txt"),
+		"content/leaked":   filepath.Join(outside, "folder"),
+	} {
+		if err := os.Symlink(target, filepath.Join(s.Dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, marker
+}
+
+// TestSymlinkOutsideSiteIsNotFollowed checks that a link in the content
+// folder to a file or folder outside the site publishes nothing from there.
+func TestSymlinkOutsideSiteIsNotFollowed(t *testing.T) {
+	s, marker := symlinkSite(t)
+	s.Build(build.Options{})
+	if s.Err != nil {
+		t.Logf("build refused the links: %s", s.Problems())
+		return
+	}
+	for name, data := range s.Tree() {
+		if strings.Contains(data, marker) {
+			t.Errorf("%s holds the content of a file outside the site", name)
+		}
+		if strings.HasPrefix(name, "leak") {
+			t.Errorf("%s was published from a link outside the site", name)
+		}
+	}
+	s.AssertContains("guide/index.html", "Guide")
+}
+
+// TestSymlinkOutsideSiteIsReported checks that a link the build skips is
+// named in a warning, so that an author knows why a page is missing.
+func TestSymlinkOutsideSiteIsReported(t *testing.T) {
+	s, _ := symlinkSite(t)
+	s.Build(build.Options{})
+	var named []string
+	for _, w := range s.Result.Warnings {
+		named = append(named, w.String())
+	}
+	problems := strings.Join(named, "\n") + "\n" + s.Problems()
+	for _, link := range []string{"content/leak.md", "content/leak.txt", "content/leaked"} {
+		if !strings.Contains(problems, link) {
+			t.Errorf("the skipped symbolic link %s is not named in a warning or error; got:\n%s", link, problems)
+		}
+	}
+}
+
+// TestSymlinkLoop checks that links that point back up the tree or at
+// themselves do not keep the build walking forever.
+func TestSymlinkLoop(t *testing.T) {
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n-- content/a/page.md --\n# Page\n")
+	for link, target := range map[string]string{
+		"content/a/up":   "..",
+		"content/a/self": "self",
+		"content/root":   ".",
+		"content/a/b.md": "../a/b.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(s.Dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Build(build.Options{})
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the build did not finish in 10 s")
+	}
+	if s.Err == nil {
+		s.AssertContains("a/page/index.html", "Page")
+	}
+}
+
+// TestDangerousDestinationIsRefused builds into folders that must never be
+// replaced by a site: replacing them deletes the author's work. Each must be
+// refused before anything is written, and the folder must be left as it was.
+func TestDangerousDestinationIsRefused(t *testing.T) {
+	const site = "-- content/_index.md --\n# Home\n-- content/roles/po.md --\n# PO\n"
+	tests := []struct {
+		name string
+		// dest returns the destination and a file that must survive ("" for
+		// none), given the site folder, which is root/repo/site.
+		dest func(t *testing.T, root, site string) (dest, keep string)
+	}{
+		{"the source folder", func(t *testing.T, root, site string) (string, string) {
+			return site, filepath.Join(site, "content", "roles", "po.md")
+		}},
+		{"the content folder", func(t *testing.T, root, site string) (string, string) {
+			return filepath.Join(site, "content"), filepath.Join(site, "content", "roles", "po.md")
+		}},
+		{"a folder inside the content folder", func(t *testing.T, root, site string) (string, string) {
+			return filepath.Join(site, "content", "roles"), filepath.Join(site, "content", "roles", "po.md")
+		}},
+		{"the repository root above the site", func(t *testing.T, root, site string) (string, string) {
+			repo := filepath.Dir(site)
+			for _, f := range []string{".git/HEAD", "go.mod"} {
+				writeHostileFile(t, filepath.Join(repo, filepath.FromSlash(f)), "keep\n")
+			}
+			return repo, filepath.Join(repo, ".git", "HEAD")
+		}},
+		{"$HOME", func(t *testing.T, root, site string) (string, string) {
+			// A stand-in home, so that a build that is not refused deletes
+			// a temporary folder and not the real one.
+			t.Setenv("HOME", root)
+			writeHostileFile(t, filepath.Join(root, ".bashrc"), "keep\n")
+			return root, filepath.Join(root, ".bashrc")
+		}},
+		{"/", func(t *testing.T, root, site string) (string, string) {
+			// The site has a content error too, so that even a build that
+			// does not refuse "/" cannot get as far as replacing it.
+			writeHostileFile(t, filepath.Join(site, "content", "broken.md"), "---\ntitle: [\n---\n")
+			return "/", ""
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			s := siteAt(t, filepath.Join(root, "repo", "site"), site)
+			dest, keep := tt.dest(t, root, s.Dir)
+			_, err := build.Build(build.Options{Source: s.Dir, Destination: dest})
+			if keep != "" {
+				if _, statErr := os.Stat(keep); statErr != nil {
+					t.Errorf("building into %s deleted %s: %v", tt.name, keep, statErr)
+				}
+			}
+			if err == nil {
+				t.Fatalf("building into %s (%s) was not refused", tt.name, dest)
+			}
+			var problems *build.Problems
+			if errors.As(err, &problems) {
+				t.Fatalf("building into %s (%s) failed on content, not refused:\n%v", tt.name, dest, err)
+			}
+			if !strings.Contains(err.Error(), fmt.Sprintf("%q", dest)) {
+				t.Errorf("error %q does not name the destination %q", err, dest)
+			}
+			if strings.Contains(err.Error(), "staging") || strings.Contains(err.Error(), "moving old output") {
+				t.Errorf("building into %s failed by accident, not refused: %v", tt.name, err)
+			}
+		})
+	}
+}
+
+// siteAt writes the archive into dir, a folder at a chosen place.
+func siteAt(t *testing.T, dir, archive string) *testsite.Site {
+	t.Helper()
+	s := &testsite.Site{T: t, Dir: dir, Out: filepath.Join(dir, "public")}
+	s.WriteArchive(archive)
+	return s
+}
+
+func writeHostileFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEscapingPathsAreErrors gives pages slugs, aliases and tags that would
+// put a file outside the output folder or over another page: each is an
+// error at its file and line, and nothing is written outside.
+func TestEscapingPathsAreErrors(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       string // a prefix of the problem: file:line and the field
+	}{
+		{"slug up two", "---\ntitle: A\nslug: ../../escaped\n---\n", "content/a.md:3:1: "},
+		{"slug up inside", "---\ntitle: A\nslug: x/../../../escaped\n---\n", "content/a.md:3:1: "},
+		{"slug with NUL", "---\ntitle: A\nslug: \"a\\0b\"\n---\n", "content/a.md:3:1: "},
+		{"slug with backslash", "---\ntitle: A\nslug: '..\\..\\escaped'\n---\n", "content/a.md:3:1: "},
+		{"alias up", "---\ntitle: A\naliases: [\"/../../etc/escaped\"]\n---\n", `content/a.md:3:1: alias "/../../etc/escaped" is not a usable page path`},
+		{"alias with NUL", "---\ntitle: A\naliases: [\"/a\\0b/\"]\n---\n", "content/a.md:3:1: alias \"/a\\x00b/\" is not a usable page path"},
+		{"tag up", "---\ntitle: A\ntags: [\"..\"]\n---\n", "content/a.md:3:1: "},
+		{"tag dot", "---\ntitle: A\ntags: [\".\"]\n---\n", "content/a.md:3:1: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			site := filepath.Join(root, "a", "b", "site")
+			s := siteAt(t, site, "-- content/_index.md --\n# Home Page\n-- content/b.md --\n# B\n")
+			s.WriteFile("content/a.md", tt.page)
+			s.Build(build.Options{})
+
+			// Nothing may appear outside the output folder but the site's
+			// own files.
+			_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(site, p)
+				rel = filepath.ToSlash(rel)
+				if !strings.HasPrefix(rel, "public/") && !strings.HasPrefix(rel, "content/") {
+					t.Errorf("the build wrote %s, outside the output folder", p)
+				}
+				return nil
+			})
+			if s.Err == nil {
+				if home := s.File("index.html"); !strings.Contains(home, "Home Page") {
+					t.Errorf("the home page was overwritten:\n%.300s", home)
+				}
+				t.Fatalf("built without an error; want %q…", tt.want)
+			}
+			got := s.Problems()
+			if !strings.HasPrefix(got, tt.want) || strings.Contains(got, "\n") {
+				t.Errorf("problems:\n%s\nwant one problem starting with %q", got, tt.want)
+			}
+		})
+	}
+}
