@@ -59,7 +59,7 @@ func TestBuildExitCodes(t *testing.T) {
 		"content/b.md": "---\nweight: x\n---\n",
 	})
 	code, stdout, _ := runCLI(t, "build", "--source", good, "--destination", filepath.Join(good, "out"))
-	if code != exitOK || !strings.HasPrefix(stdout, "Built 3 pages in ") {
+	if code != exitOK || !strings.HasPrefix(stdout, "Built 4 pages in ") {
 		t.Errorf("good site: exit %d, %q", code, stdout)
 	}
 

@@ -23,6 +23,9 @@ type pageLinks struct {
 	ids      map[string]bool
 	links    []markup.Link
 	external []markup.Link
+	// body is the rendered Markdown, kept for the /print/ page on sites
+	// small enough to print.
+	body []byte
 }
 
 // linkIndex holds the pageLinks of every page, by content file.
@@ -58,8 +61,12 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result) {
 	for _, id := range templateIDs(p) {
 		ids[id] = true
 	}
+	pl := &pageLinks{ids: ids, links: res.Links, external: res.External}
+	if s.printable() {
+		pl.body = res.HTML
+	}
 	s.links.mu.Lock()
-	s.links.pages[p.File] = &pageLinks{ids: ids, links: res.Links, external: res.External}
+	s.links.pages[p.File] = pl
 	s.links.mu.Unlock()
 }
 

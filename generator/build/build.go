@@ -55,8 +55,14 @@ type Result struct {
 // then left as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
+	if err := checkDestination(opts.source(), filepath.Join(opts.source(), "content"), opts.destination()); err != nil {
+		return Result{}, err
+	}
 	s, err := Prepare(opts)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := checkDestination(opts.source(), s.contentDir(), opts.destination()); err != nil {
 		return Result{}, err
 	}
 	res, err := s.Write(opts.destination())
@@ -183,6 +189,9 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 	})
 	s.Book = book
 	s.data.FeedURL = s.feedURL()
+	if s.printable() {
+		s.data.PrintURL = s.data.BasePath + "print/"
+	}
 	s.diags = append(s.diags, more...)
 	return s, nil
 }

@@ -37,6 +37,8 @@ type PageData struct {
 	// Articles lists the newest articles on the home page and all of them
 	// on the articles section page.
 	Articles []ArticleLink
+	// Print holds every page of the handbook, on the /print/ page.
+	Print []PrintPage
 
 	site *Site
 	page *content.Page // nil for generated pages
@@ -59,6 +61,9 @@ type SiteData struct {
 	Params   map[string]any
 	// editURL maps a content file to its edit address.
 	editURL func(rel string) string
+	// PrintURL is the site path of the /print/ page, "" when the site is too
+	// big to get one.
+	PrintURL string
 	// FeedURL is the site path of the articles' Atom feed, "" without one.
 	FeedURL string
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.

@@ -17,11 +17,15 @@ import (
 // With derivedOnly, it renders only those that depend on page bodies (the
 // feed); the others depend only on what the site signature covers.
 func (s *Site) extraFiles(derivedOnly bool) ([]outputAsset, diag.List) {
-	if derivedOnly {
-		return s.articlesFeed()
+	out, diags := s.articlesFeed()
+	if print, err := s.printPage(); err != nil {
+		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
+	} else if print != nil {
+		out = append(out, outputAsset{Path: "print/index.html", Data: print})
 	}
-	var out []outputAsset
-	var diags diag.List
+	if derivedOnly {
+		return out, diags
+	}
 	notFound, err := s.renderNotFound()
 	if err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
@@ -33,9 +37,6 @@ func (s *Site) extraFiles(derivedOnly bool) ([]outputAsset, diag.List) {
 	diags = append(diags, more...)
 	tags, more := s.tagPages()
 	out = append(out, tags...)
-	diags = append(diags, more...)
-	feeds, more := s.articlesFeed()
-	out = append(out, feeds...)
 	diags = append(diags, more...)
 	out = append(out, outputAsset{Path: "sitemap.xml", Data: s.sitemap()})
 	out = append(out, outputAsset{Path: "robots.txt", Data: s.robots()})

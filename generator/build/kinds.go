@@ -222,7 +222,7 @@ func tagSlug(tag string) string {
 func urlSegment(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '/', '\\', '?', '#', '%':
+		case ' ', '/', '\\', '?', '#', '%', 0:
 			return '-'
 		}
 		return r

@@ -113,8 +113,8 @@ func TestSiteFiles(t *testing.T) {
 	s.AssertContains("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>`, "<loc>/roles/product-owner/</loc>", "<lastmod>2026-05-01</lastmod>")
 	s.AssertContains("robots.txt", "User-agent: *")
 	s.AssertContains("404.html", "<title>Page not found · Test Handbook</title>", "There is no page at this address")
-	if s.Result.Pages != 7 { // home, roles, 2 role pages, articles (generated), news, 404
-		t.Errorf("Result.Pages = %d, want 7", s.Result.Pages)
+	if s.Result.Pages != 8 { // home, roles, 2 role pages, articles (generated), news, 404, print
+		t.Errorf("Result.Pages = %d, want 8", s.Result.Pages)
 	}
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -33,7 +34,11 @@ func (r *LinkResolver) ResolveLink(dest string) (string, error) {
 	}
 	target, suffix := splitSuffix(dest)
 	if strings.HasPrefix(target, "/") {
-		return r.withBase(target) + suffix, nil
+		clean, err := cleanSitePath(target)
+		if err != nil {
+			return "", err
+		}
+		return r.withBase(clean) + suffix, nil
 	}
 	if target == "" { // "?query" only
 		return dest, nil
@@ -138,4 +143,24 @@ func relativePath(from, target string) string {
 	}
 	rel := strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
 	return rel
+}
+
+// cleanSitePath checks a link written as a site path ("/roles/po/"): once
+// decoded and cleaned it must stay inside the site.
+func cleanSitePath(target string) (string, error) {
+	decoded, err := url.PathUnescape(target)
+	if err != nil {
+		return "", fmt.Errorf("link %q is not a valid URL path: %v", target, err)
+	}
+	if strings.ContainsFunc(decoded, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f }) {
+		// Browsers drop tabs and newlines from URLs and read "\\" as "/":
+		// "/\t/host" would become a link to another host.
+		return "", fmt.Errorf("link %q contains a backslash or a control character: write site paths with \"/\" only", target)
+	}
+	for _, part := range strings.Split(decoded, "/") {
+		if part == ".." {
+			return "", fmt.Errorf("link %q climbs out of the site with \"..\": link to the page's own path, such as \"/roles/product-owner/\"", target)
+		}
+	}
+	return target, nil
 }

@@ -165,7 +165,11 @@ func (l *Loader) refresh(rel string) error {
 func (l *Loader) scan(dir string) error {
 	var files []string
 	root := filepath.Join(l.opts.Dir, filepath.FromSlash(dir))
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	contentRoot, err := filepath.EvalSymlinks(l.opts.Dir)
+	if err != nil {
+		contentRoot = l.opts.Dir
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != root && errors.Is(err, fs.ErrNotExist) {
 				return nil // removed while walking
@@ -178,11 +182,20 @@ func (l *Loader) scan(dir string) error {
 			}
 			return nil
 		}
+		rel, _ := filepath.Rel(l.opts.Dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			if ok, problem := symlinkInside(p, contentRoot); ok {
+				files = append(files, rel)
+			} else {
+				l.files[rel] = &loaded{diags: diag.List{diag.Warnf(l.display(rel), 0, 0, "%s", problem)}}
+			}
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		rel, _ := filepath.Rel(l.opts.Dir, p)
-		files = append(files, filepath.ToSlash(rel))
+		files = append(files, rel)
 		return nil
 	})
 	if err != nil {
@@ -190,6 +203,25 @@ func (l *Loader) scan(dir string) error {
 	}
 	l.read(files)
 	return nil
+}
+
+// symlinkInside decides whether a symbolic link in the content folder is
+// read: only a link to a regular file inside the content folder is. A link
+// to a folder is never followed (it could loop), nor one that leads out of
+// the content folder (it could publish any file of the machine).
+func symlinkInside(link, contentRoot string) (bool, string) {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return false, "symbolic link skipped: it leads nowhere (" + strings.TrimPrefix(err.Error(), "lstat ") + ")"
+	}
+	if target != contentRoot && !strings.HasPrefix(target, contentRoot+string(filepath.Separator)) {
+		return false, "symbolic link skipped: it points outside the content folder, and the build reads only files inside it"
+	}
+	info, err := os.Stat(target)
+	if err != nil || !info.Mode().IsRegular() {
+		return false, "symbolic link skipped: it points to a folder, which the build does not follow (copy or move the folder instead)"
+	}
+	return true, ""
 }
 
 // read reads the given files on all cores.
@@ -362,12 +394,13 @@ func leadingHeading(body []byte) (string, bool) {
 		}
 		if text, ok := strings.CutPrefix(trimmed, "#"); ok && (text == "" || text[0] == ' ' || text[0] == '\t') {
 			text = strings.TrimSpace(text)
-			text = strings.TrimSpace(strings.TrimRight(text, "#"))
-			return plainInline(text), text != ""
+			text = plainInline(strings.TrimSpace(strings.TrimRight(text, "#")))
+			return text, text != ""
 		}
 		next := strings.TrimSpace(strings.TrimRight(string(rest[:firstLineLen(rest)]), "\r\n"))
 		if next != "" && strings.Trim(next, "=") == "" {
-			return plainInline(strings.TrimSpace(line)), true
+			text := plainInline(strings.TrimSpace(line))
+			return text, text != ""
 		}
 		return "", false
 	}

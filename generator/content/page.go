@@ -132,6 +132,10 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		case "slug":
 			if p.Slug, ok = v.(string); !ok {
 				bad(key, "a string")
+			} else if msg := badSegment(p.Slug); msg != "" {
+				pos := fm.Pos[key]
+				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "slug %q %s: write it like \"product-owner\"", p.Slug, msg))
+				p.Slug = ""
 			}
 		case "type":
 			if p.Type, ok = v.(string); !ok {
@@ -152,6 +156,14 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		case "tags":
 			if p.Tags, ok = toStrings(v); !ok {
 				bad(key, "a list of strings")
+			}
+			for i, t := range p.Tags {
+				if msg := badSegment(strings.TrimSpace(t)); msg != "" {
+					pos := fm.Pos[key]
+					errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "tag %q %s: tags name pages under /tags/", t, msg))
+					p.Tags = append(p.Tags[:i:i], p.Tags[i+1:]...)
+					break
+				}
 			}
 		case "aliases":
 			if p.Aliases, ok = toStrings(v); !ok {
@@ -260,4 +272,18 @@ func toDate(v any) (time.Time, error) {
 func (p *Page) clone() *Page {
 	c := *p
 	return &c
+}
+
+// badSegment says what keeps s from being one segment of a URL and of an
+// output path, "" when nothing does.
+func badSegment(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "is empty"
+	case s == "." || s == "..":
+		return "would name a folder above the page, not a page"
+	case strings.ContainsAny(s, "/\\\x00"):
+		return `must be one part of a URL: it cannot contain "/", "\\" or a NUL character`
+	}
+	return ""
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -43,10 +45,23 @@ var handbook = []Doc{
 		{ID: "planning", Heading: "Planning", Text: "The sprint starts here."},
 		{ID: "refinement", Heading: "Refinement", Text: "Items get ready for planning."},
 	}},
+	{URL: "/handbook/pages/long/", Title: "A long page", Sections: longPage()},
+}
+
+// longPage has more sections than a chunk keeps, the last one with a
+// word of its own in a long text.
+func longPage() []Section {
+	secs := []Section{{Text: "Many sections."}}
+	for i := 1; i <= 10; i++ {
+		secs = append(secs, Section{ID: "part-" + strconv.Itoa(i), Heading: "Part " + strconv.Itoa(i), Text: "Filler text."})
+	}
+	secs[10].Text = strings.Repeat("Words before the match. ", 5) + "A quokka appears here. " + strings.Repeat("Words after it. ", 5)
+	return secs
 }
 
 func TestBrowserSearch(t *testing.T) {
-	base := browsertest.Serve(t, writeSite(t, handbook))
+	dir, _ := writeSite(t, handbook)
+	base := browsertest.Serve(t, dir)
 	ctx := browsertest.New(t)
 	browsertest.Open(t, ctx, base+basePath)
 
@@ -127,6 +142,22 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		if s := status(t, ctx); s != "No results for “teh”" {
 			t.Errorf("status = %q, want the no-results message", s)
+		}
+	})
+
+	t.Run("long page", func(t *testing.T) {
+		// The hit is in section 10, past the chunk's first 8: it comes from
+		// x/3-1.json (the long page is the fourth in URL order). The index
+		// keeps the start of each section's text only, so this snippet,
+		// whose word is further on, shows that start.
+		typeQuery(t, ctx, "quokka")
+		rs := results(t, ctx)
+		want := truncate(longPage()[10].Text, defaultLimits().snippet)
+		if len(rs) != 1 || rs[0].Href != "/handbook/pages/long/#part-10" || rs[0].Heading != "Part 10" || rs[0].Snippet != want {
+			t.Errorf("results for %q: %+v, want Part 10 of the long page with the snippet %q", "quokka", rs, want)
+		}
+		if got := fetched(t, ctx); !slices.Contains(got, "x/3-1.json") {
+			t.Errorf("fetched %q, want the section file x/3-1.json among them", got)
 		}
 	})
 

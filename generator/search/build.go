@@ -23,13 +23,14 @@ type limits struct {
 	snippet     int // runes of each section's text kept for snippets
 	chunk       int // bytes of JSON aimed at per document chunk
 	maxPerChunk int // most documents in one chunk
+	part        int // sections of a document per chunk entry or section file
 	shard       int // bytes of JSON after which a shard is closed
 	external    int // bytes of postings from which a term's postings get their own file
 }
 
 // defaultLimits are the limits Build uses.
 func defaultLimits() limits {
-	return limits{snippet: 160, chunk: 1500, maxPerChunk: 32, shard: 2500, external: 1024}
+	return limits{snippet: 120, chunk: 1000, maxPerChunk: 32, part: 8, shard: 1500, external: 1024}
 }
 
 // Build makes the search index of docs and returns its files, by path
@@ -72,8 +73,9 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 		V string   `json:"v"`
 		N int      `json:"n"`
 		P int      `json:"p"`
+		K int      `json:"k"`
 		S []string `json:"s"`
-	}{version(files), len(sorted), per, starts}
+	}{version(files), len(sorted), per, lim.part, starts}
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
@@ -84,7 +86,10 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 
 // writeChunks adds the document chunks to files and returns how many
 // documents each holds: as many as make about lim.chunk bytes on average,
-// so that a result costs its neighbours' text too, but not much of it.
+// so that a result costs its neighbours' text too, but not much of it. A
+// chunk keeps the first lim.part sections of each document; the sections
+// after them go, lim.part at a time, to files of their own, so that a long
+// page costs no more than a short one.
 func writeChunks(files map[string][]byte, docs []Doc, lim limits) (int, error) {
 	entries := make([]json.RawMessage, len(docs))
 	total := 0
@@ -93,7 +98,14 @@ func writeChunks(files map[string][]byte, docs []Doc, lim limits) (int, error) {
 		for j, s := range d.Sections {
 			secs[j] = [3]string{s.ID, s.Heading, truncate(s.Text, lim.snippet)}
 		}
-		data, err := marshal([]any{d.URL, d.Title, secs})
+		for part := 1; part*lim.part < len(secs); part++ {
+			data, err := marshal(secs[part*lim.part : min((part+1)*lim.part, len(secs))])
+			if err != nil {
+				return 0, err
+			}
+			files["x/"+strconv.Itoa(i)+"-"+strconv.Itoa(part)+".json"] = data
+		}
+		data, err := marshal([]any{d.URL, d.Title, secs[:min(lim.part, len(secs))]})
 		if err != nil {
 			return 0, err
 		}
@@ -115,13 +127,13 @@ func writeChunks(files map[string][]byte, docs []Doc, lim limits) (int, error) {
 }
 
 // truncate cuts s to at most n runes, at a word boundary when there is one
-// in the last fifth, and marks the cut with an ellipsis.
+// in the second half, and marks the cut with an ellipsis.
 func truncate(s string, n int) string {
 	count := 0
 	for i := range s {
 		if count == n {
 			cut := s[:i]
-			if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)*4/5 {
+			if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)/2 {
 				cut = cut[:sp]
 			}
 			return cut + "…"

@@ -17,6 +17,7 @@ type manifest struct {
 	V string   `json:"v"`
 	N int      `json:"n"`
 	P int      `json:"p"`
+	K int      `json:"k"`
 	S []string `json:"s"`
 }
 
@@ -24,7 +25,7 @@ type manifest struct {
 type posting struct{ doc, sec, weight int }
 
 // decodePostings reads a postings string.
-func decodePostings(t *testing.T, s string) []posting {
+func decodePostings(t testing.TB, s string) []posting {
 	t.Helper()
 	var out []posting
 	doc := 0
@@ -44,7 +45,7 @@ func decodePostings(t *testing.T, s string) []posting {
 // lookup finds term in the index files as search.js does: the shard whose
 // first prefix is the last one not after the term's, then the postings,
 // inline or in their own file.
-func lookup(t *testing.T, files map[string][]byte, term string) []posting {
+func lookup(t testing.TB, files map[string][]byte, term string) []posting {
 	t.Helper()
 	var m manifest
 	unmarshal(t, files, ManifestFile, &m)
@@ -80,7 +81,7 @@ func uniqueDocs(ps []posting) map[int]bool {
 	return docs
 }
 
-func unmarshal(t *testing.T, files map[string][]byte, name string, v any) {
+func unmarshal(t testing.TB, files map[string][]byte, name string, v any) {
 	t.Helper()
 	data, ok := files[name]
 	if !ok {
@@ -97,14 +98,21 @@ func TestBuildPostings(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Documents are numbered in URL order.
-	const (
-		technicians = 0
-		cafe        = 1
-		events      = 2
-		refinement  = 3
-		qa          = 4
-		po          = 5
-		sm          = 6
+	var urls []string
+	for _, d := range handbook {
+		urls = append(urls, d.URL)
+	}
+	slices.Sort(urls)
+	id := func(name string) int { return slices.Index(urls, "/handbook/"+name+"/") }
+	var (
+		technicians = id("articles/technicians")
+		cafe        = id("pages/cafe")
+		events      = id("pages/events")
+		long        = id("pages/long")
+		refinement  = id("pages/refinement")
+		qa          = id("qa")
+		po          = id("roles/product-owner")
+		sm          = id("roles/scrum-master")
 	)
 	for _, c := range []struct {
 		term string
@@ -117,10 +125,10 @@ func TestBuildPostings(t *testing.T) {
 		{"refinement", []posting{{events, 2, weightHeadShort}, {refinement, 0, weightTitleTiny}, {po, 2, weightBody}}},
 		{"team", []posting{{technicians, 0, weightBody}, {po, 0, weightBody}, {sm, 0, weightBody}}},
 		{"roles", []posting{{po, 0, weightBody}, {sm, 0, weightBody}}}, // Doc.Section
-		{"cafe", []posting{{cafe, 0, weightTitleTiny}}},                 // "Café" in the title and "café" in the text
+		{"cafe", []posting{{cafe, 0, weightTitleTiny}}},                // "Café" in the title and "café" in the text
 		{"equipe", []posting{{cafe, 0, weightBody}}},
 		{"ready", []posting{{events, 2, weightBody}, {refinement, 0, weightBody}}},
-		{"the", []posting{{technicians, 0, weightBody + 1}, {events, 0, weightBody}, {events, 1, weightBody}, {po, 0, weightBody}, {po, 1, weightBody}, {po, 2, weightBody}, {qa, 0, weightBody}, {qa, 1, weightBody}, {sm, 0, weightBody + 1}}},
+		{"the", []posting{{technicians, 0, weightBody + 1}, {events, 0, weightBody}, {events, 1, weightBody}, {long, 10, weightBody + 2}, {qa, 0, weightBody}, {qa, 1, weightBody}, {po, 0, weightBody}, {po, 1, weightBody + 1}, {po, 2, weightBody}, {sm, 0, weightBody + 1}}},
 		{"missing", nil},
 	} {
 		got := lookup(t, files, c.term)
@@ -205,7 +213,7 @@ func TestBuildErrors(t *testing.T) {
 // postings get files of their own and that every document is in its chunk.
 func TestBuildSplits(t *testing.T) {
 	docs := manyDocs(200)
-	lim := limits{snippet: 30, chunk: 400, maxPerChunk: 32, shard: 300, external: 200}
+	lim := limits{snippet: 30, chunk: 400, maxPerChunk: 32, part: 8, shard: 300, external: 200}
 	files, err := build(docs, lim)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,11 @@ package search
 
 import "strings"
 
-// postings is the growing posting list of one term.
+// postings is the growing posting list of one term: a posting per
+// document, for the section where the term weighs most (the first of
+// them on a tie). One per section would tell more about where several
+// terms meet, but common words are in most sections of most pages, and
+// their lists would be five times longer.
 type postings struct {
 	buf  []byte // encoded (document delta, section×8+weight) pairs
 	last int    // the last document added
@@ -52,16 +56,18 @@ func (ix *indexer) add(id int, d *Doc) {
 			p = &postings{}
 			ix.terms[term] = p
 		}
-		delta := id - p.last
+		best, bestW := 0, -1
 		for _, h := range hits {
 			w := h.weight
 			if h.count > 0 {
 				w = max(w, bodyWeight(h.count))
 			}
-			p.buf = appendVarint(p.buf, delta)
-			p.buf = appendVarint(p.buf, h.sec*8+int(w))
-			delta = 0
+			if int(w) > bestW {
+				best, bestW = h.sec, int(w)
+			}
 		}
+		p.buf = appendVarint(p.buf, id-p.last)
+		p.buf = appendVarint(p.buf, best*8+bestW)
 		p.last = id
 		p.docs++
 	}

@@ -7,21 +7,28 @@
 // Build returns the files of the index folder (the build writes them under
 // search/). All are JSON:
 //
-//	index.json   the manifest: {"v": version, "n": docs, "p": docs per chunk,
-//	             "s": the first term prefix of each shard}
+//	index.json   the manifest: {"v": version, "n": documents, "p": documents
+//	             per chunk, "k": sections per part, "s": the first term
+//	             prefix of each shard}
 //	s/N.json     shard N: {term: postings}, for every term whose first two
 //	             letters sort from s[N] up to s[N+1]; a term with many
 //	             postings has [P, document count] instead, its postings
 //	             being the string in p/P.json
-//	d/N.json     documents p×N to p×N+p-1, each [URL, title, [[heading id,
-//	             heading, text], ...]], the first section being the top of
-//	             the page (id "")
+//	d/N.json     documents p×N to p×N+p-1, each [URL, title, sections],
+//	             a section being [heading id, heading, text] and the first
+//	             one the top of the page (id "", no heading); only the
+//	             first k sections are there
+//	x/D-J.json   sections k×J to k×J+k-1 of document D, for long pages
 //
-// search.js loads index.json on first use, the one shard of each query term
-// (so prefix and typo matching see every term that shares the first two
-// letters), the external postings of at most a few of the matching terms,
-// and the document chunks of the results it shows. Every file but index.json
-// is fetched with ?v=version, so caches never mix two builds.
+// Documents are numbered in URL order; a section's text is cut to what a
+// snippet shows.
+//
+// search.js loads index.json on first use, the one shard of each query
+// term (so prefix and typo matching see every term that shares the first
+// two letters), the external postings of at most a few of the matching
+// terms, and the chunks and section files of the results it shows. Every
+// file but index.json is fetched with ?v=version, so that caches never mix
+// two builds.
 //
 // # Postings
 //

@@ -51,13 +51,21 @@ const searchPage = `<!DOCTYPE html>
 
 // writeSite writes a site of the documents into a new folder, under
 // basePath: a page per document (its sections as h2 with ids), the theme's
-// search.js and stylesheets, and the index. It returns the folder.
-func writeSite(tb testing.TB, docs []Doc) string {
+// search.js and stylesheets, and the index. It returns the folder and the
+// index files.
+func writeSite(tb testing.TB, docs []Doc) (string, map[string][]byte) {
 	tb.Helper()
 	files, err := Build(docs)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return writeSiteFiles(tb, docs, files, true), files
+}
+
+// writeSiteFiles writes the site of writeSite for the index files given,
+// with a page per document only when pages is true, and returns the folder.
+func writeSiteFiles(tb testing.TB, docs []Doc, files map[string][]byte, pages bool) string {
+	tb.Helper()
 	dir := tb.TempDir()
 	put := func(name string, data []byte) {
 		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(basePath, "/")+name))
@@ -75,6 +83,9 @@ func writeSite(tb testing.TB, docs []Doc) string {
 	put("css/site.css", append(readFile(tb, theme+"css/playbook.css"), readFile(tb, theme+"css/search.css")...))
 	put("index.html", []byte(page("Home", "")))
 	for _, d := range docs {
+		if !pages {
+			break
+		}
 		var body strings.Builder
 		for _, s := range d.Sections {
 			if s.ID != "" {

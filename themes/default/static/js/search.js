@@ -4,7 +4,7 @@
 // package generator/search for its files). Nothing is fetched until the box
 // gets focus or "/" is pressed; then index.json, then for each query term
 // the shard of its first two letters, the big posting lists it needs, and
-// the document chunks of the results shown.
+// the document chunks (and section files) of the results shown.
 (() => {
   const base = document.documentElement.dataset.searchIndex;
   const form = document.querySelector("form.search");
@@ -60,8 +60,11 @@
   };
 
   // matches returns the shard's terms that match q, with a factor: 1 for
-  // the term itself, .7 for a longer term it begins, .4 for a typo.
-  const matches = (q, shard) => {
+  // the term itself, .7 for a longer term it begins, .4 for a typo. Of the
+  // terms whose postings are a file of their own, it keeps the EXTERNAL
+  // commonest, or only q itself when q is in the index and complete (not
+  // the word being typed), as a long list costs kilobytes.
+  const matches = (q, shard, complete) => {
     const qc = chars(q), out = [];
     for (const [term, p] of Object.entries(shard)) {
       const f = term === q ? 1 : term.startsWith(q) ? 0.7 : qc.length >= 4 && near(qc, chars(term)) ? 0.4 : 0;
@@ -69,7 +72,8 @@
     }
     out.sort((a, b) => b.f - a.f || b.n - a.n);
     let big = 0;
-    return out.filter((m) => typeof m.p === "string" || big++ < EXTERNAL);
+    const only = complete && out[0] && out[0].f === 1;
+    return out.filter((m) => typeof m.p === "string" || ((m.f === 1 || !only) && big++ < EXTERNAL));
   };
 
   // score adds a term's postings to hits: document → [score by section],
@@ -108,9 +112,10 @@
       return i;
     };
     const marked = new Set();
-    const perTerm = await Promise.all(terms.map(async (t) => {
+    const typing = /[\p{L}\p{N}\p{M}]$/u.test(q);
+    const perTerm = await Promise.all(terms.map(async (t, i) => {
       const hits = new Map();
-      const found = matches(t, await get("s/" + shardOf(t) + ".json", m.v));
+      const found = matches(t, await get("s/" + shardOf(t) + ".json", m.v), i < terms.length - 1 || !typing);
       const lists = await Promise.all(found.map((x) => typeof x.p === "string" ? x.p : get("p/" + x.p[0] + ".json", m.v)));
       found.forEach((x, i) => { marked.add(x.term); score(lists[i], x.f, hits); });
       return hits;
@@ -133,10 +138,11 @@
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const found = await Promise.all(ranked.slice(0, MAX).map(async (r) => {
       const [url, title, sections] = (await get("d/" + Math.floor(r.doc / m.p) + ".json", m.v))[r.doc % m.p];
-      const [id, heading, text] = sections[r.sec];
+      const part = Math.floor(r.sec / m.k);
+      const [id, heading, text] = (part ? await get("x/" + r.doc + "-" + part + ".json", m.v) : sections)[r.sec % m.k];
       return { url: id ? url + "#" + id : url, title, heading, text };
     }));
-    return { found, total: ranked.length, marked };
+    return { terms, found, total: ranked.length, marked };
   };
 
   // highlight appends text to el with every matched word in a <mark>.
@@ -169,7 +175,7 @@
     return highlight(el, text, marked);
   };
 
-  const render = ({ found, total, marked }) => {
+  const render = ({ terms, found, total, marked }) => {
     list.replaceChildren(...found.map((r, i) => {
       const li = document.createElement("li");
       const a = document.createElement("a");
@@ -187,9 +193,15 @@
     select(-1);
     show(found.length > 0);
     const q = input.value.trim();
-    status.textContent = !q ? "" : !total ? "No results for “" + q + "”" :
-      total === 1 ? "1 result" : total > found.length ? found.length + " of " + total + " results" : total + " results";
-    status.toggleAttribute("data-empty", !!q && !total);
+    if (!terms) say("");
+    else if (!total) say("No results for “" + q + "”", true);
+    else say(total === 1 ? "1 result" : total > found.length ? found.length + " of " + total + " results" : total + " results");
+  };
+
+  // say announces text; a message shown in place of results is visible too.
+  const say = (text, visible) => {
+    status.textContent = text;
+    status.toggleAttribute("data-shown", !!visible);
   };
 
   // update answers the query in the box. The list is aria-busy from a
@@ -201,7 +213,7 @@
       const r = await search(input.value);
       if (mine === seq) render(r);
     } catch (e) {
-      if (mine === seq) status.textContent = "Search is not available right now.";
+      if (mine === seq) say("Search is not available right now.", true);
     }
     if (mine === seq && !pending) list.removeAttribute("aria-busy");
   };
@@ -209,7 +221,9 @@
   const show = (on) => {
     list.hidden = !on;
     input.setAttribute("aria-expanded", on);
-    if (!on) select(-1);
+    if (on) return;
+    select(-1);
+    status.removeAttribute("data-shown");
   };
 
   const select = (i) => {
@@ -248,7 +262,7 @@
       if (!list.hidden) show(false);
       else {
         input.value = "";
-        status.textContent = "";
+        say("");
       }
     }
   });
