@@ -101,7 +101,7 @@ func FuzzParsePage(f *testing.F) {
 		}
 		if strings.TrimSpace(p.Title) == "" && p.Params["title"] == nil {
 			// A page always gets a title: its heading or its file name.
-			if humanize(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel))) != "" {
+			if strings.TrimSpace(humanize(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel)))) != "" {
 				t.Errorf("page without a title")
 			}
 		}
