@@ -564,8 +564,8 @@ func TestAliasBombIsBounded(t *testing.T) {
 // TestHugeMarkdownFile builds a 50 MB page: it must render or fail with an
 // error in bounded time.
 func TestHugeMarkdownFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a 50 MB page")
+	if testing.Short() || raceDetector {
+		t.Skip("builds a 50 MB page: skipped with -short and with -race, which makes it take minutes")
 	}
 	para := "A paragraph with **bold**, `code`, a [link](https://example.com/) and plain words that go on.\n\n"
 	var b strings.Builder

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"regexp"
 	"strconv"
+	"strings"
 )
 
 // maxPrintPages is the largest site that gets a /print/ page: the whole
@@ -72,31 +72,54 @@ func (s *Site) printPage() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var (
-	idAttr   = regexp.MustCompile(`\bid="([^"]*)"`)
-	hrefAttr = regexp.MustCompile(`\bhref="([^"]*)"`)
-)
-
 // prefixIDs makes the ids of one page's body unique on the print page and
-// points its links at the print page's own anchors where it can.
+// points its links at the print page's own anchors where it can. It scans
+// for the attribute openings the renderer writes (` id="` and ` href="`)
+// rather than using a regular expression: bodies can be megabytes long.
 func prefixIDs(body []byte, prefix string, anchors map[string]string) []byte {
-	body = idAttr.ReplaceAllFunc(body, func(m []byte) []byte {
-		return []byte(`id="` + prefix + "-" + string(idAttr.FindSubmatch(m)[1]) + `"`)
-	})
-	return hrefAttr.ReplaceAllFunc(body, func(m []byte) []byte {
-		href := string(hrefAttr.FindSubmatch(m)[1])
-		if len(href) > 0 && href[0] == '#' {
-			return []byte(`href="#` + prefix + "-" + href[1:] + `"`)
+	out := make([]byte, 0, len(body)+len(body)/16)
+	for len(body) > 0 {
+		i := bytes.Index(body, []byte(`="`))
+		if i < 0 {
+			break
 		}
-		path, frag, _ := cutFragment(href)
-		if a, ok := anchors[path]; ok {
-			if frag != "" {
-				return []byte(`href="#` + a + "-" + frag + `"`)
-			}
-			return []byte(`href="#` + a + `"`)
+		attr := ""
+		switch {
+		case i >= 3 && string(body[i-3:i]) == " id":
+			attr = "id"
+		case i >= 5 && string(body[i-5:i]) == " href":
+			attr = "href"
 		}
-		return m
-	})
+		end := bytes.IndexByte(body[i+2:], '"')
+		if attr == "" || end < 0 {
+			out = append(out, body[:i+2]...)
+			body = body[i+2:]
+			continue
+		}
+		value := string(body[i+2 : i+2+end])
+		out = append(out, body[:i+2]...)
+		out = append(out, rewriteAttr(attr, value, prefix, anchors)...)
+		body = body[i+2+end:]
+	}
+	return append(out, body...)
+}
+
+// rewriteAttr returns the new value of an id or href on the print page.
+func rewriteAttr(attr, value, prefix string, anchors map[string]string) string {
+	if attr == "id" {
+		return prefix + "-" + value
+	}
+	if strings.HasPrefix(value, "#") {
+		return "#" + prefix + "-" + value[1:]
+	}
+	path, frag, _ := cutFragment(value)
+	if a, ok := anchors[path]; ok {
+		if frag != "" {
+			return "#" + a + "-" + frag
+		}
+		return "#" + a
+	}
+	return value
 }
 
 func cutFragment(href string) (string, string, bool) {

@@ -100,7 +100,8 @@ func FuzzParsePage(f *testing.F) {
 			t.Errorf("body line %d outside a file of %d lines", p.BodyLine, lines)
 		}
 		if strings.TrimSpace(p.Title) == "" && p.Params["title"] == nil {
-			// A page always gets a title: its heading or its file name.
+			// A page gets a title from its heading or, failing that, from a
+			// file name with something printable in it.
 			if strings.TrimSpace(humanize(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel)))) != "" {
 				t.Errorf("page without a title")
 			}

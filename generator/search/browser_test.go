@@ -68,6 +68,9 @@ func TestBrowserSearch(t *testing.T) {
 	if browsertest.Eval[bool](t, ctx, `document.querySelector("form.search").hidden`) {
 		t.Fatal("the search form is still hidden after search.js ran")
 	}
+	browsertest.Eval[bool](t, ctx, `window.violations = [];
+		document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective)); true`)
+
 	if got := fetched(t, ctx); len(got) != 0 {
 		t.Errorf("before any use the page fetched %q, want nothing", got)
 	}
@@ -170,6 +173,10 @@ func TestBrowserSearch(t *testing.T) {
 			}
 		}
 	})
+
+	if v := browsertest.Eval[[]string](t, ctx, `violations`); len(v) > 0 {
+		t.Errorf("Content-Security-Policy violations: %q", v)
+	}
 
 	t.Run("keyboard", func(t *testing.T) {
 		typeQuery(t, ctx, "responsibilities")

@@ -57,15 +57,11 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 	}
 
 	files := map[string][]byte{}
-	ix := newIndexer()
-	for id := range sorted {
-		ix.add(id, &sorted[id])
-	}
 	per, err := writeChunks(files, sorted, lim)
 	if err != nil {
 		return nil, err
 	}
-	starts, err := writeShards(files, ix.terms, lim)
+	starts, err := writeShards(files, indexTerms(sorted), lim)
 	if err != nil {
 		return nil, err
 	}

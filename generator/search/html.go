@@ -36,24 +36,37 @@ type extractor struct {
 	started  bool   // whether cur has content or a heading
 }
 
-// inlineTags are elements that sit inside a word's line without breaking
-// it: their edges add no space, so "<b>re</b>ady" stays one word.
-var inlineTags = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
-	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
-	"ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true,
-	"small": true, "span": true, "strong": true, "sub": true, "sup": true,
-	"time": true, "u": true, "var": true, "wbr": true,
+// isInline reports whether the element sits inside a line of text without
+// breaking it: its edges add no space, so "<b>re</b>ady" stays one word.
+func isInline(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
+		"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+		"time", "u", "var", "wbr":
+		return true
+	}
+	return false
 }
 
-// skippedTags are elements whose content is not text a reader searches for.
-var skippedTags = map[string]bool{
-	"script": true, "style": true, "template": true, "svg": true, "nav": true,
-	"noscript": true, "textarea": true, "title": true,
+// isSkipped reports whether the element's content is not text a reader
+// searches for.
+func isSkipped(name string) bool {
+	switch name {
+	case "script", "style", "template", "svg", "nav", "noscript", "textarea", "title":
+		return true
+	}
+	return false
 }
 
-// rawTextTags hold text in which "<" does not start a tag.
-var rawTextTags = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+// isRawText reports whether the element holds text in which "<" starts no
+// tag.
+func isRawText(name string) bool {
+	switch name {
+	case "script", "style", "textarea", "title":
+		return true
+	}
+	return false
+}
 
 func (x *extractor) run(b []byte) {
 	for len(b) > 0 {
@@ -93,7 +106,7 @@ func (x *extractor) run(b []byte) {
 			continue
 		}
 		x.startTag(t)
-		if rawTextTags[t.name] && !t.selfClosing {
+		if isRawText(t.name) && !t.selfClosing {
 			// Skip to the closing tag: the content is never indexed.
 			end := indexFold(b, "</"+t.name)
 			if end < 0 {
@@ -111,7 +124,7 @@ func (x *extractor) startTag(t tag) {
 		}
 		return
 	}
-	if (skippedTags[t.name] || t.ignored) && !t.selfClosing && !voidTags[t.name] {
+	if (isSkipped(t.name) || t.ignored) && !t.selfClosing && !isVoid(t.name) {
 		x.skip, x.depth = t.name, 1
 		return
 	}
@@ -128,7 +141,7 @@ func (x *extractor) startTag(t tag) {
 			return
 		}
 	}
-	if !inlineTags[t.name] {
+	if !isInline(t.name) {
 		x.space()
 	}
 }
@@ -153,7 +166,7 @@ func (x *extractor) endTag(name string) {
 		x.inHead = ""
 		return
 	}
-	if !inlineTags[name] {
+	if !isInline(name) {
 		x.space()
 	}
 }

@@ -32,14 +32,15 @@
 //
 // # Postings
 //
-// A term's postings are (document, section, weight) triples sorted by
-// document and section, written as base-32 varints (see varint.go): the
-// document as the difference from the previous one, then section×8+weight.
-// The weight is a class, 0 to 7, that search.js maps to a score: body text
-// 0–2 (by frequency in the section), heading 3–4, title 5–7 (shorter titles
-// and headings score higher). Title postings sit in section 0 and count for
-// every section of the page, so that "product owner responsibilities" points
-// at /roles/product-owner/#responsibilities.
+// A term's postings are (document, section, weight) triples, one per
+// document: the section where the term weighs most. They are written as
+// base-32 varints (see varint.go): the document as the difference from the
+// previous one, then section×8+weight. The weight is a class, 0 to 7, that
+// search.js maps to a score: body text 0–2 (by frequency in the section),
+// heading 3–4, title 5–7 (shorter titles and headings score higher). Title
+// postings sit in section 0 and count for every section of the page, so
+// that "product owner responsibilities" points at
+// /roles/product-owner/#responsibilities.
 package search
 
 // Doc is one page to index.

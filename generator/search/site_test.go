@@ -22,14 +22,15 @@ const theme = "../../themes/default/static/"
 // baseURL https://example.org/handbook/ would be.
 const basePath = "/handbook/"
 
-// searchPage is the markup the templates give every page, under a CSP that
-// forbids inline script. %BASE% is the base path.
+// searchPage is the markup the templates give every page, under the
+// theme's Content-Security-Policy (no inline script or style). %BASE% is the
+// base path.
 const searchPage = `<!DOCTYPE html>
 <html lang="en" data-search-index="%BASE%search/">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
 <title>%TITLE%</title>
 <link rel="stylesheet" href="%BASE%css/site.css">
 <script src="%BASE%js/search.js" defer></script>
@@ -131,12 +132,12 @@ func settle(tb testing.TB, ctx context.Context) {
 
 // result is one shown result, as read from the page.
 type result struct {
-	Href     string `json:"href"`
-	Title    string `json:"title"`
-	Heading  string `json:"heading"`
-	Snippet  string `json:"snippet"`
-	Marks    []string
-	Selected bool `json:"selected"`
+	Href     string   `json:"href"`
+	Title    string   `json:"title"`
+	Heading  string   `json:"heading"`
+	Snippet  string   `json:"snippet"`
+	Marks    []string `json:"marks"`
+	Selected bool     `json:"selected"`
 }
 
 // results returns the shown results, in order.
@@ -147,7 +148,7 @@ func results(tb testing.TB, ctx context.Context) []result {
 		title: li.querySelector(".search-title").textContent,
 		heading: li.querySelector(".search-heading")?.textContent || "",
 		snippet: li.querySelector(".search-snippet")?.textContent || "",
-		Marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
+		marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
 		selected: li.getAttribute("aria-selected") === "true",
 	}))`)
 }

@@ -41,7 +41,7 @@ func TestBrowserSearchStyle(t *testing.T) {
 	for _, c := range []struct {
 		width int
 		dark  bool
-	}{{360, false}, {360, true}, {1280, false}, {1280, true}} {
+	}{{360, false}, {360, true}, {1280, false}} {
 		t.Run(fmt.Sprintf("%dpx dark=%v", c.width, c.dark), func(t *testing.T) {
 			opts := []browsertest.Option{browsertest.WithWindowSize(c.width, 800)}
 			if c.dark {

@@ -14,11 +14,14 @@ type tag struct {
 	ignored     bool // hidden, aria-hidden="true" or data-search-ignore
 }
 
-// voidTags never have content or an end tag.
-var voidTags = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
-	"img": true, "input": true, "link": true, "meta": true, "source": true,
-	"track": true, "wbr": true,
+// isVoid reports whether the element never has content or an end tag.
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"source", "track", "wbr":
+		return true
+	}
+	return false
 }
 
 // parseTag reads the tag at the start of b, which begins with '<', and

@@ -28,9 +28,11 @@
   form.hidden = false;
 
   // get fetches an index file once; a failure is forgotten, to retry later.
+  // Files but the manifest carry its version, which changes with every
+  // build; the manifest itself is always checked with the server.
   const get = (path, v) => {
     if (!files.has(path)) {
-      files.set(path, fetch(dir + path + (v ? "?v=" + v : "")).then((r) => {
+      files.set(path, fetch(dir + path + (v ? "?v=" + v : ""), v ? {} : { cache: "no-cache" }).then((r) => {
         if (!r.ok) throw new Error(r.status + " " + path);
         return r.json();
       }).catch((e) => { files.delete(path); throw e; }));
@@ -261,7 +263,12 @@
     } else if (e.key === "Escape") {
       if (!list.hidden) show(false);
       else {
+        // Empty the box, and forget any search still on its way.
+        clearTimeout(timer);
+        seq++;
         input.value = "";
+        list.replaceChildren();
+        list.removeAttribute("aria-busy");
         say("");
       }
     }
@@ -272,7 +279,7 @@
   });
   document.addEventListener("keydown", (e) => {
     const t = e.target;
-    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
     e.preventDefault();
     input.focus();
   });
