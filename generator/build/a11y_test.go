@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/internal/browsertest"
@@ -218,3 +220,57 @@ func builtPages(t *testing.T, out string) []string {
 	}
 	return paths
 }
+
+// TestKeyboardSkipLink presses Tab from the top of a page, on a laptop and
+// on a phone: the first stop is the skip link, shown on screen, then the
+// header's controls in order; Enter on the skip link moves focus to main.
+func TestKeyboardSkipLink(t *testing.T) {
+	ctx := browsertest.New(t)
+	base := browsertest.Serve(t, buildExample(t))
+	for _, view := range []struct {
+		name          string
+		width, height int64
+		stops         []string // the first Tab stops, as focusStop names them
+	}{
+		{"laptop", 1280, 800, []string{"a.skip-link", "a.site-title", "button.theme-toggle"}},
+		{"phone", 360, 800, []string{"a.skip-link", "input#nav-toggle", "a.site-title", "button.theme-toggle"}},
+	} {
+		browsertest.Do(t, ctx, chromedp.EmulateViewport(view.width, view.height))
+		browsertest.Open(t, ctx, base+"/roles/product-owner/")
+		var stops []string
+		for i := range view.stops {
+			browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab))
+			stops = append(stops, browsertest.Eval[string](t, ctx, focusStop))
+			if i == 0 {
+				if got := browsertest.Eval[string](t, ctx, onScreen); got != "on screen" {
+					t.Errorf("%s: the focused skip link is %s, want on screen", view.name, got)
+				}
+			}
+		}
+		if !slices.Equal(stops, view.stops) {
+			t.Errorf("%s: the first %d Tab stops are %q, want %q", view.name, len(view.stops), stops, view.stops)
+		}
+
+		browsertest.Open(t, ctx, base+"/roles/product-owner/")
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
+		if got := browsertest.Eval[string](t, ctx, focusStop); got != "main#content" {
+			t.Errorf("%s: after Enter on the skip link, focus is on %s, want main#content", view.name, got)
+		}
+		if got := browsertest.Eval[string](t, ctx, `location.hash`); got != "#content" {
+			t.Errorf("%s: after Enter on the skip link, location.hash = %q, want %q", view.name, got, "#content")
+		}
+		// The next Tab goes on from main, into the page, not back to the header.
+		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab))
+		if inMain := browsertest.Eval[bool](t, ctx, `document.getElementById("content").contains(document.activeElement)`); !inMain {
+			t.Errorf("%s: Tab after the skip link focuses %s, want an element inside main", view.name, browsertest.Eval[string](t, ctx, focusStop))
+		}
+	}
+}
+
+// focusStop names the focused element as "tag#id" or "tag.first-class".
+const focusStop = `(() => { const el = document.activeElement; if (!el || el === document.body) return "body";
+  const tag = el.tagName.toLowerCase(); return el.id ? tag + "#" + el.id : tag + (el.classList.length ? "." + el.classList[0] : ""); })()`
+
+// onScreen says whether the focused element lies wholly inside the viewport.
+const onScreen = `(() => { const r = document.activeElement.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth ? "on screen" : "off screen at " + JSON.stringify(r); })()`

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"path"
 	"sort"
@@ -29,6 +30,14 @@ func (s *Site) LinkResolver(p *Page, basePath string) *LinkResolver {
 // unchanged. A relative link to a missing page or file is an error whose
 // text says what to fix.
 func (r *LinkResolver) ResolveLink(dest string) (string, error) {
+	// CommonMark decodes entity references in destinations ("&#106;" is
+	// "j"): read the destination as the browser will.
+	if strings.Contains(dest, "&") {
+		dest = html.UnescapeString(dest)
+	}
+	if dangerousURL(dest) {
+		return "", nil // never a link a reader should follow: dropped
+	}
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return dest, nil
 	}
@@ -163,4 +172,24 @@ func cleanSitePath(target string) (string, error) {
 		}
 	}
 	return target, nil
+}
+
+// dangerousURL reports whether dest runs code or makes a document when
+// followed: javascript: and vbscript: URLs, and data: URLs other than images.
+// Browsers ignore case, spaces and control characters in the scheme.
+func dangerousURL(dest string) bool {
+	cleaned := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, dest)
+	lower := strings.ToLower(cleaned)
+	switch {
+	case strings.HasPrefix(lower, "javascript:"), strings.HasPrefix(lower, "vbscript:"):
+		return true
+	case strings.HasPrefix(lower, "data:"):
+		return !strings.HasPrefix(lower, "data:image/") || strings.HasPrefix(lower, "data:image/svg")
+	}
+	return false
 }

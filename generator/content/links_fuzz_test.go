@@ -47,6 +47,9 @@ func loadLinkSite(tb testing.TB, dir string) *Site {
 // a browser does: tabs and newlines removed, leading spaces and control
 // characters trimmed, "\" taken for "/", and "%2e" for "." in dot segments.
 func linkEscape(dest, out, base string) string {
+	if out == "" {
+		return "" // the link was dropped: it goes nowhere
+	}
 	nOut, nDest := browserNormal(out), browserNormal(dest)
 	if so, sd := urlScheme(nOut), urlScheme(nDest); so != sd {
 		return "scheme " + quoteOr(so) + " where the link had " + quoteOr(sd)
