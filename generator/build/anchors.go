@@ -11,6 +11,7 @@ import (
 	"github.com/playbookhq/playbook/generator/internal/suggest"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/search"
 )
 
 // A link can only be checked for its fragment once the page it points to
@@ -26,6 +27,8 @@ type pageLinks struct {
 	// body is the rendered Markdown, kept for the /print/ page on sites
 	// small enough to print.
 	body []byte
+	// doc is what the search index holds of the page.
+	doc *search.Doc
 }
 
 // linkIndex holds the pageLinks of every page, by content file.

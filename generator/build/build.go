@@ -96,6 +96,8 @@ type Site struct {
 	assets []outputAsset
 	navs   navCache
 	links  *linkIndex
+	// deferSearch leaves the search index out of a one-page rebuild.
+	deferSearch bool
 	// markdown, when set, keeps rendered bodies between a Session's builds.
 	markdown *markdownCache
 	source   string

@@ -40,7 +40,7 @@ team = "Dispatch"
 # A
 `
 	s := testsite.New(t, site).MustBuild(build.Options{})
-	s.AssertContains("a/index.html", `<html lang="de">`, "<title>A · Configured Title</title>", `href="https://config.example/a/"`)
+	s.AssertContains("a/index.html", `<html lang="de" `, "<title>A · Configured Title</title>", `href="https://config.example/a/"`)
 
 	s = testsite.New(t, site).MustBuild(build.Options{BaseURL: "https://flag.example/docs/"})
 	s.AssertContains("a/index.html", `<link rel="canonical" href="https://flag.example/docs/a/">`)

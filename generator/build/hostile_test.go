@@ -231,12 +231,21 @@ func unsafeMarkup(doc string) []string {
 			if strings.HasPrefix(a.name, "on") {
 				problems = append(problems, fmt.Sprintf("<%s> has an event handler %s=%q", name, a.name, a.value))
 			}
+			if name == "link" && a.name == "href" && a.value == "data:," && hasAttr(attrs, "rel", "icon") {
+				continue // the theme's empty favicon, which saves a request: nothing to click
+			}
 			if bad := scriptURL(a.name, a.value); bad != "" {
 				problems = append(problems, fmt.Sprintf("<%s %s=%q>: %s", name, a.name, a.value, bad))
 			}
 		}
 		switch name {
-		case "iframe", "frame", "object", "embed", "applet", "base", "form", "frameset", "portal":
+		case "form":
+			// The theme's search box is a form without an action; any other
+			// form could post a reader's input elsewhere.
+			if !isThemeSearchForm(attrs) {
+				problems = append(problems, fmt.Sprintf("<%s> element", name))
+			}
+		case "iframe", "frame", "object", "embed", "applet", "base", "frameset", "portal":
 			problems = append(problems, fmt.Sprintf("<%s> element", name))
 		case "script", "style", "textarea", "title", "xmp", "noscript":
 			end := indexFold(doc[i:], "</"+name)
@@ -891,4 +900,28 @@ func TestEscapingPathsAreErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// isThemeSearchForm reports whether a form's attributes are exactly those of
+// the default theme's search box: role="search", class="search", hidden.
+func isThemeSearchForm(attrs []attr) bool {
+	want := map[string]string{"role": "search", "class": "search", "hidden": ""}
+	if len(attrs) != len(want) {
+		return false
+	}
+	for _, a := range attrs {
+		if v, ok := want[a.name]; !ok || v != a.value {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAttr(attrs []attr, name, value string) bool {
+	for _, a := range attrs {
+		if a.name == name && a.value == value {
+			return true
+		}
+	}
+	return false
 }

@@ -121,7 +121,7 @@ func TestSiteFiles(t *testing.T) {
 func TestThemeLayout(t *testing.T) {
 	s := testsite.New(t, smallSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
-		`<html lang="en">`,
+		`<html lang="en" data-search-index="/search/" data-search-script="/js/search.js">`,
 		`<header class="site-header">`, `<main id="content"`, `<footer class="site-footer">`,
 		`<nav id="sidebar" class="sidebar" aria-label="Handbook">`,
 		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,

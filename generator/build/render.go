@@ -100,6 +100,12 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
 	}
+	doc := s.searchDoc(p, buf.Bytes())
+	s.links.mu.Lock()
+	if pl := s.links.pages[p.File]; pl != nil {
+		pl.doc = &doc
+	}
+	s.links.mu.Unlock()
 	return res.Diagnostics
 }
 

@@ -70,9 +70,12 @@ type Rebuild struct {
 	Rendered, Pages int
 	// Full is true when the site's signature changed and every page was
 	// rendered again.
-	Full     bool
-	Duration time.Duration
-	Warnings diag.List
+	Full bool
+	// SearchStale is true when the search index was left for RefreshSearch,
+	// so that the page itself is served first.
+	SearchStale bool
+	Duration    time.Duration
+	Warnings    diag.List
 }
 
 // NewSession returns a session that builds opts.Source into dest.
@@ -127,7 +130,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	// files that depend only on the signature.
 	if !full {
 		for rel, sum := range s.outputs {
-			if s.sigOnly[rel] {
+			if _, done := out.produced[rel]; s.sigOnly[rel] && !done {
 				out.produced[rel] = sum
 			}
 		}
@@ -451,7 +454,9 @@ func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
 	}
 	out := map[string]bool{}
 	for rel := range produced {
-		if !other[rel] {
+		// The search index and the print page show page bodies: they are
+		// produced by every build, like the feed.
+		if !other[rel] && !strings.HasPrefix(rel, searchDir) && rel != "print/index.html" {
 			out[rel] = true
 		}
 	}
@@ -510,7 +515,9 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		edited[e.old] = true
 	}
 	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	site.deferSearch = len(site.Content.Pages) > maxSyncSearchPages
 	_, diags, err := site.produceOnly(out, edited)
+	rb.SearchStale = site.deferSearch
 	if err != nil {
 		return rb, true, err
 	}
@@ -519,7 +526,7 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		return rb, true, diags.Err()
 	}
 	for rel, sum := range s.outputs {
-		if _, done := out.produced[rel]; !done {
+		if _, done := out.produced[rel]; !done && (site.deferSearch || !strings.HasPrefix(rel, searchDir)) {
 			out.produced[rel] = sum
 		}
 	}
@@ -541,4 +548,34 @@ func sameOutside(a, b *content.Page) bool {
 	return a.Title == b.Title && a.Weight == b.Weight && a.Date.Equal(b.Date) && a.Lastmod.Equal(b.Lastmod) &&
 		a.Description == b.Description && a.Draft == b.Draft && a.Slug == b.Slug && a.Type == b.Type && a.Hidden == b.Hidden &&
 		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Aliases, b.Aliases)
+}
+
+// RefreshSearch writes the search index of the last good site, after a
+// rebuild that left it out (Rebuild.SearchStale).
+func (s *Session) RefreshSearch() (Rebuild, error) {
+	start := time.Now()
+	var rb Rebuild
+	site := s.good
+	if site == nil {
+		return rb, nil
+	}
+	files, err := site.searchFiles()
+	if err != nil {
+		return rb, err
+	}
+	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	for _, f := range files {
+		out.WriteFile(f.Path, f.Data)
+	}
+	for rel, sum := range s.outputs {
+		if _, done := out.produced[rel]; !done && !strings.HasPrefix(rel, searchDir) {
+			out.produced[rel] = sum
+		}
+	}
+	if err := s.commit(out, &rb); err != nil {
+		return rb, err
+	}
+	rb.Pages = len(site.Content.Pages)
+	rb.Duration = time.Since(start)
+	return rb, nil
 }

@@ -87,9 +87,10 @@ func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, e
 		return nil, err
 	}
 	css.Write(hl)
-	cssName := name("css/playbook.css", []byte(css.String()))
+	min := []byte(minifyCSS(css.String()))
+	cssName := name("css/playbook.css", min)
 	d.Stylesheets = append(d.Stylesheets, cssName)
-	out = append(out, outputAsset{Path: cssName, Data: []byte(css.String())})
+	out = append(out, outputAsset{Path: cssName, Data: min})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }

@@ -202,6 +202,16 @@ func (p *Preview) watchLoop(ctx context.Context) {
 			if p.opts.OnRebuild != nil {
 				p.opts.OnRebuild(rb, err)
 			}
+			if err == nil && rb.SearchStale {
+				// The page is served; now the search index catches up.
+				if srb, err := p.session.RefreshSearch(); err == nil && len(srb.Changed) > 0 {
+					urls := make([]string, 0, len(srb.Changed))
+					for _, rel := range srb.Changed {
+						urls = append(urls, build.URLOf(p.session.BasePath(), rel))
+					}
+					p.server.Notify(server.Event{Changed: urls})
+				}
+			}
 		}
 	}
 }

@@ -49,3 +49,33 @@
     els[i].appendChild(span);
   }
 })();
+
+// Search loads on first use: the box shows at once, but search.js and the
+// index are fetched only when a reader focuses it or presses "/", so pages
+// that are only read stay light.
+(function () {
+  var form = document.querySelector("form.search");
+  var src = document.documentElement.getAttribute("data-search-script");
+  if (!form || !src) return;
+  var input = form.querySelector("input");
+  var loading = false;
+  function load() {
+    if (loading) return;
+    loading = true;
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = function () {
+      // Whatever was typed while search.js loaded is searched now.
+      if (input.value) input.dispatchEvent(new Event("input"));
+    };
+    document.head.appendChild(s);
+  }
+  form.hidden = false;
+  input.addEventListener("focus", load);
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (loading || e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    e.preventDefault();
+    input.focus();
+  });
+})();

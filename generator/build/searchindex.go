@@ -1,0 +1,76 @@
+package build
+
+import (
+	"bytes"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/search"
+)
+
+// searchDir is where the search index is written in the output.
+const searchDir = "search/"
+
+// maxSyncSearchPages is the largest site whose search index a serve
+// rebuild of one page writes at once; bigger sites get it right after the
+// page is served (see Session.RefreshSearch).
+const maxSyncSearchPages = 2000
+
+// searchDoc extracts what search indexes of a rendered page: the article's
+// text by section, plus the names a reader may look for (roles a page is
+// about, the roles of a table, the questions of a thread).
+func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
+	article := page
+	if i := bytes.Index(page, []byte("<article")); i >= 0 {
+		if j := bytes.LastIndex(page, []byte("</article>")); j > i {
+			article = page[i : j+len("</article>")]
+		}
+	}
+	section := ""
+	if anc := s.Content.Ancestors(p); len(anc) > 1 {
+		section = anc[1].Page.Title
+	} else if p.IsSection && p.Section != "" {
+		section = p.Title
+	}
+	doc := search.DocFromHTML(s.url(p), p.Title, section, article)
+	switch p.Kind() {
+	case config.KindRole:
+		if r := s.Book.RoleOf(p); r != nil {
+			for _, w := range r.WorksWith {
+				doc.Extra = append(doc.Extra, w.Name)
+			}
+		}
+	case config.KindExpectations:
+		if t := s.Book.Table(p); t != nil {
+			doc.Extra = append(doc.Extra, t.From.Page.Title, t.Of.Page.Title)
+		}
+	case config.KindQA:
+		if t := s.Book.Thread(p); t != nil {
+			for _, q := range t.Questions {
+				doc.Extra = append(doc.Extra, q.Title)
+			}
+		}
+	}
+	return doc
+}
+
+// searchFiles builds the search index of every page rendered or kept.
+func (s *Site) searchFiles() ([]outputAsset, error) {
+	s.links.mu.Lock()
+	docs := make([]search.Doc, 0, len(s.Content.Pages))
+	for _, p := range s.Content.Ordered {
+		if pl := s.links.pages[p.File]; pl != nil && pl.doc != nil {
+			docs = append(docs, *pl.doc)
+		}
+	}
+	s.links.mu.Unlock()
+	files, err := search.Build(docs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]outputAsset, 0, len(files))
+	for name, data := range files {
+		out = append(out, outputAsset{Path: searchDir + name, Data: data})
+	}
+	return out, nil
+}
