@@ -1,0 +1,64 @@
+package build_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/internal/browsertest"
+)
+
+// TestBrowserSearchByKeyboard searches the example playbook as a reader
+// does: "/" to focus the box, a query, the arrow keys and Enter.
+func TestBrowserSearchByKeyboard(t *testing.T) {
+	ctx := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(build.Options{Source: "../..", Destination: out}); err != nil {
+		t.Fatalf("building the example playbook: %v", err)
+	}
+	base := browsertest.Serve(t, out)
+	browsertest.Open(t, ctx, base+"/articles/")
+	browsertest.Do(t, ctx, chromedp.KeyEvent("/"))
+	if id := browsertest.Eval[string](t, ctx, `document.activeElement.id`); id != "search-input" {
+		t.Fatalf(`"/" focused %q, want the search box`, id)
+	}
+	browsertest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#search-input"), "scrum mastr"))
+	var results []string
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		results = browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li a")].map(a => a.getAttribute("href") + " " + a.textContent)`)
+		if len(results) > 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if len(results) == 0 {
+		t.Fatal("no results for \"scrum mastr\" (one typo)")
+	}
+	if !strings.HasPrefix(results[0], "/roles/scrum-master/") {
+		t.Errorf("first result %q, want the Scrum Master's guide first; all: %q", results[0], results)
+	}
+	marks := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#search-results mark").length`)
+	if marks == 0 {
+		t.Error("no highlighted terms in the results")
+	}
+	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+	deadline = time.Now().Add(10 * time.Second)
+	var loc string
+	for time.Now().Before(deadline) {
+		loc = browsertest.Get(t, ctx, chromedp.Location())
+		if !strings.HasSuffix(loc, "/articles/") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	want := base + strings.Fields(results[0])[0]
+	if loc != want {
+		t.Errorf("Enter opened %q, want the first result %q", loc, want)
+	}
+}
