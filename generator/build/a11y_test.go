@@ -59,6 +59,9 @@ func TestAccessibilityAxe(t *testing.T) {
 		browsertest.Open(t, ctx, base+path)
 		for _, view := range a11yViews {
 			browsertest.Do(t, ctx, chromedp.EmulateViewport(view.width, view.height), colorScheme(view.dark))
+			if dark := browsertest.Eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); dark != view.dark {
+				t.Fatalf("%s (%s): the page sees prefers-color-scheme dark = %v, want %v", path, view.name, dark, view.dark)
+			}
 			for _, v := range browsertest.RunAxe(t, ctx) {
 				t.Errorf("%s (%s): %s", path, view.name, v)
 			}

@@ -115,6 +115,13 @@ func newStaging(dest string) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("creating %q: %w", parent, err)
 	}
+	// A build killed earlier may have left its staging folder: remove it.
+	for _, pattern := range []string{".tmp-*", ".old-*"} {
+		stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(dest)+pattern))
+		for _, dir := range stale {
+			os.RemoveAll(dir)
+		}
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
 		return "", fmt.Errorf("creating staging folder beside %q: %w", dest, err)

@@ -1,0 +1,66 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// failingSink fails after a number of files, as a full disk would.
+type failingSink struct {
+	dirSink
+	left int
+}
+
+var errDiskFull = errors.New("no space left on device")
+
+func (f *failingSink) WriteFile(rel string, data []byte) error {
+	if f.left--; f.left < 0 {
+		return errDiskFull
+	}
+	return f.dirSink.WriteFile(rel, data)
+}
+
+// TestFailingWriterKeepsPreviousOutput fails the writes of a build at
+// several points, as a full disk does, and checks that the published site
+// is the previous one each time.
+func TestFailingWriterKeepsPreviousOutput(t *testing.T) {
+	src := t.TempDir()
+	for name, data := range map[string]string{
+		"content/_index.md": "# Home\n", "content/a.md": "# A\n", "content/b/c.md": "# C\n",
+	} {
+		p := filepath.Join(src, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	dest := filepath.Join(src, "public")
+	if _, err := Build(Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	os.WriteFile(filepath.Join(src, "content/_index.md"), []byte("# New home\n"), 0o644)
+	for left := 0; left < 8; left++ {
+		s, err := Prepare(Options{Source: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmp, err := newStaging(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = s.produce(&failingSink{dirSink: dirSink(tmp), left: left}, nil, false)
+		if err == nil {
+			os.RemoveAll(tmp)
+			continue // fewer files than the limit would never fail at this point
+		}
+		if !errors.Is(err, errDiskFull) {
+			t.Errorf("write %d: error %v, want the disk-full error", left, err)
+		}
+		os.RemoveAll(tmp) // what Write does on any error
+		now, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+		if string(now) != string(home) {
+			t.Fatalf("after a failed write %d the published home page changed", left)
+		}
+	}
+}
