@@ -65,6 +65,7 @@ func Build(opts Options) (Result, error) {
 	if err := checkDestination(opts.source(), s.contentDir(), opts.destination()); err != nil {
 		return Result{}, err
 	}
+	s.releaseBodies = true
 	res, err := s.Write(opts.destination())
 	res.Duration = time.Since(start)
 	return res, err
@@ -98,6 +99,9 @@ type Site struct {
 	links  *linkIndex
 	// deferSearch leaves the search index out of a one-page rebuild.
 	deferSearch bool
+	// releaseBodies drops each page's Markdown once it is rendered, which a
+	// one-off build can do and a Session cannot.
+	releaseBodies bool
 	// markdown, when set, keeps rendered bodies between a Session's builds.
 	markdown *markdownCache
 	source   string

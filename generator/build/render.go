@@ -100,6 +100,9 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
 	}
+	if s.releaseBodies {
+		p.Body = nil // rendered: a one-off build needs the Markdown no more
+	}
 	doc := s.searchDoc(p, buf.Bytes())
 	s.links.mu.Lock()
 	if pl := s.links.pages[p.File]; pl != nil {

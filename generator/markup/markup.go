@@ -111,7 +111,12 @@ const maxPooledBuf = 1 << 20
 func New(opts Options) *Renderer {
 	var rendererOpts []goldmark.Option
 	extensions := []goldmark.Extender{
-		extension.GFM,
+		// GFM, with table alignment as align attributes rather than style
+		// attributes, which a strict Content-Security-Policy would block.
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typographicSubstitutions())),
@@ -119,6 +124,7 @@ func New(opts Options) *Renderer {
 		alerts{},
 		headings{},
 		highlighting{},
+		readerAids{},
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))

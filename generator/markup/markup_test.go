@@ -42,16 +42,16 @@ func TestRenderFeatures(t *testing.T) {
 			name: "table",
 			src:  "| Role | Expects |\n|:-----|--------:|\n| PO | a vision |\n",
 			want: []string{
-				"<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">Role</th>\n<th style=\"text-align:right\">Expects</th>\n</tr>\n</thead>\n",
-				"<tbody>\n<tr>\n<td style=\"text-align:left\">PO</td>\n<td style=\"text-align:right\">a vision</td>\n</tr>\n</tbody>\n</table>\n",
+				"<table tabindex=\"0\">\n<thead>\n<tr>\n<th align=\"left\">Role</th>\n<th align=\"right\">Expects</th>\n</tr>\n</thead>\n",
+				"<tbody>\n<tr>\n<td align=\"left\">PO</td>\n<td align=\"right\">a vision</td>\n</tr>\n</tbody>\n</table>\n",
 			},
 		},
 		{
 			name: "task list",
 			src:  "- [ ] draft the vision\n- [x] name the roles\n",
 			want: []string{
-				"<li><input disabled=\"\" type=\"checkbox\"> draft the vision</li>",
-				"<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> name the roles</li>",
+				"<li><input type=\"checkbox\" disabled aria-label=\"not done\"> draft the vision</li>",
+				"<li><input type=\"checkbox\" checked disabled aria-label=\"done\"> name the roles</li>",
 			},
 		},
 		{
