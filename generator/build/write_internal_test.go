@@ -4,19 +4,21 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 )
 
-// failingSink fails after a number of files, as a full disk would.
+// failingSink fails after a number of files, as a full disk would. Pages
+// are written from several goroutines at once.
 type failingSink struct {
 	dirSink
-	left int
+	left atomic.Int64
 }
 
 var errDiskFull = errors.New("no space left on device")
 
 func (f *failingSink) WriteFile(rel string, data []byte) error {
-	if f.left--; f.left < 0 {
+	if f.left.Add(-1) < 0 {
 		return errDiskFull
 	}
 	return f.dirSink.WriteFile(rel, data)
@@ -49,7 +51,9 @@ func TestFailingWriterKeepsPreviousOutput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, _, err = s.produce(&failingSink{dirSink: dirSink(tmp), left: left}, nil, false)
+		sink := &failingSink{dirSink: dirSink(tmp)}
+		sink.left.Store(int64(left))
+		_, _, err = s.produce(sink, nil, false)
 		if err == nil {
 			os.RemoveAll(tmp)
 			continue // fewer files than the limit would never fail at this point
