@@ -1,6 +1,7 @@
 package content
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,9 @@ func linkEscape(dest, out, base string) string {
 	if out == "" {
 		return "" // the link was dropped: it goes nowhere
 	}
-	nOut, nDest := browserNormal(out), browserNormal(dest)
+	// A destination's entity references are decoded before a browser sees
+	// it (CommonMark): "&#106;avascript:" is "javascript:".
+	nOut, nDest := browserNormal(out), browserNormal(html.UnescapeString(dest))
 	if so, sd := urlScheme(nOut), urlScheme(nDest); so != sd {
 		return "scheme " + quoteOr(so) + " where the link had " + quoteOr(sd)
 	}
