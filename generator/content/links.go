@@ -35,6 +35,13 @@ func (r *LinkResolver) ResolveLink(dest string) (string, error) {
 	if strings.Contains(dest, "&") {
 		dest = html.UnescapeString(dest)
 	}
+	// Read it as a browser's URL parser does: leading and trailing control
+	// characters and spaces are dropped. A browser also drops tabs and
+	// newlines inside, which can turn "/\n/host" into "//host": refuse those.
+	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
+	if strings.ContainsFunc(dest, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "", fmt.Errorf("link %q contains a control character (a tab or a line break): remove it", dest)
+	}
 	if dangerousURL(dest) {
 		return "", nil // never a link a reader should follow: dropped
 	}

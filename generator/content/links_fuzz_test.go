@@ -62,7 +62,7 @@ func linkEscape(dest, out, base string) string {
 	}
 	slashed := strings.ReplaceAll(nOut, `\`, "/")
 	if strings.HasPrefix(slashed, "//") {
-		if !strings.HasPrefix(dest, "//") {
+		if !strings.HasPrefix(strings.ReplaceAll(nDest, `\`, "/"), "//") {
 			return "protocol-relative URL (another host) from a link that was not"
 		}
 		return ""
