@@ -365,11 +365,14 @@ func titleFromName(p *Page) string {
 			name = "Home"
 		}
 	}
-	return humanize(name)
+	if t := humanize(name); t != "" {
+		return t
+	}
+	return "Untitled"
 }
 
 func humanize(name string) string {
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) || unicode.IsControl(r) })
 	for i, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		words[i] = string(unicode.ToUpper(r)) + w[size:]
