@@ -18,7 +18,7 @@ import (
 // feed); the others depend only on what the site signature covers.
 func (s *Site) extraFiles(derivedOnly bool) ([]outputAsset, diag.List) {
 	out, diags := s.articlesFeed()
-	if !derivedOnly || !s.deferSearch {
+	if !s.deferSearch {
 		index, err := s.searchFiles()
 		if err != nil {
 			diags = append(diags, diag.Errorf("", 0, 0, "building the search index: %v", err))

@@ -118,6 +118,9 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 
 	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	// On a big site the search index waits: the pages are served first.
+	site.deferSearch = s.built && len(site.Content.Pages) > maxSyncSearchPages
+	rb.SearchStale = site.deferSearch
 	_, diags, err := site.produce(out, keep, !full)
 	if err != nil {
 		return rb, err
@@ -128,11 +131,10 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 	// Pages that were kept produce what they produced before, and so do the
 	// files that depend only on the signature.
-	if !full {
-		for rel, sum := range s.outputs {
-			if _, done := out.produced[rel]; s.sigOnly[rel] && !done {
-				out.produced[rel] = sum
-			}
+	for rel, sum := range s.outputs {
+		_, done := out.produced[rel]
+		if !done && (!full && s.sigOnly[rel] || site.deferSearch && strings.HasPrefix(rel, searchDir)) {
+			out.produced[rel] = sum
 		}
 	}
 	for _, p := range site.Content.Pages {

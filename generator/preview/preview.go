@@ -22,6 +22,10 @@ import (
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
+// searchDelay is how long after the last rebuild a big site's search index
+// is brought up to date: long enough that typing is not held up by it.
+const searchDelay = time.Second
+
 // Options configure a preview.
 type Options struct {
 	Build build.Options
@@ -175,10 +179,20 @@ func (p *Preview) watchLoop(ctx context.Context) {
 	case <-ctx.Done():
 		return
 	}
+	var searchDue <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-searchDue:
+			searchDue = nil
+			if srb, err := p.session.RefreshSearch(); err == nil && len(srb.Changed) > 0 {
+				urls := make([]string, 0, len(srb.Changed))
+				for _, rel := range srb.Changed {
+					urls = append(urls, build.URLOf(p.session.BasePath(), rel))
+				}
+				p.server.Notify(server.Event{Changed: urls})
+			}
 		case batch, ok := <-p.watcher.Batches():
 			if !ok {
 				return
@@ -203,14 +217,9 @@ func (p *Preview) watchLoop(ctx context.Context) {
 				p.opts.OnRebuild(rb, err)
 			}
 			if err == nil && rb.SearchStale {
-				// The page is served; now the search index catches up.
-				if srb, err := p.session.RefreshSearch(); err == nil && len(srb.Changed) > 0 {
-					urls := make([]string, 0, len(srb.Changed))
-					for _, rel := range srb.Changed {
-						urls = append(urls, build.URLOf(p.session.BasePath(), rel))
-					}
-					p.server.Notify(server.Event{Changed: urls})
-				}
+				// The page is served; the search index of a big site
+				// catches up once the author pauses.
+				searchDue = time.After(searchDelay)
 			}
 		}
 	}
