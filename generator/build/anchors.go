@@ -95,11 +95,14 @@ func templateIDs(p *content.Page) []string {
 
 // checkLinks checks every recorded link that points into the site: the
 // page or file must exist and a fragment must be an id of the target page.
-func (s *Site) checkLinks() diag.List {
+func (s *Site) checkLinks() diag.List { return s.checkLinksOf(s.Content.Pages) }
+
+// checkLinksOf checks the links written in the given pages.
+func (s *Site) checkLinksOf(pages []*content.Page) diag.List {
 	var diags diag.List
 	s.links.mu.Lock()
 	defer s.links.mu.Unlock()
-	for _, p := range s.Content.Pages {
+	for _, p := range pages {
 		pl := s.links.pages[p.File]
 		if pl == nil {
 			continue
@@ -205,3 +208,28 @@ func (s *Site) pageURLs() []string {
 }
 
 func quoteLink(s string) string { return `"` + s + `"` }
+
+// idsOf returns the ids recorded for the given pages, by file.
+func (s *Site) idsOf(pages []*content.Page) map[string]map[string]bool {
+	s.links.mu.Lock()
+	defer s.links.mu.Unlock()
+	out := make(map[string]map[string]bool, len(pages))
+	for _, p := range pages {
+		if pl := s.links.pages[p.File]; pl != nil {
+			out[p.File] = pl.ids
+		}
+	}
+	return out
+}
+
+func sameIDs(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id := range a {
+		if !b[id] {
+			return false
+		}
+	}
+	return true
+}

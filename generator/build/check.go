@@ -76,12 +76,17 @@ func (s *Site) checkPage(p *content.Page) diag.List {
 // contentWarnings finds what does not break the site but should be fixed:
 // hidden pages that no page links to (no reader can reach them) and images
 // without alternative text.
-func (s *Site) contentWarnings() diag.List {
+func (s *Site) contentWarnings() diag.List { return s.contentWarningsOf(s.Content.Pages) }
+
+// contentWarningsOf finds the warnings of the given pages; hidden pages are
+// checked against the links of those pages only, so a caller passing a part
+// of the site must pass all of it when the site has hidden pages.
+func (s *Site) contentWarningsOf(pages []*content.Page) diag.List {
 	s.links.mu.Lock()
 	defer s.links.mu.Unlock()
 	var diags diag.List
 	linked := map[string]bool{}
-	for _, p := range s.Content.Pages {
+	for _, p := range pages {
 		pl := s.links.pages[p.File]
 		if pl == nil {
 			continue

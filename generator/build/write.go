@@ -189,13 +189,33 @@ func copyFile(from, to string) error {
 // (the feed) into out; everything else is left to stand.
 func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag.List, error) {
 	diags := append(diag.List(nil), s.diags...)
+	edited := make([]*content.Page, 0, len(pages))
+	for _, p := range s.Content.Pages {
+		if pages[p] {
+			edited = append(edited, p)
+		}
+	}
+	before := s.idsOf(edited)
 	n := 0
 	diags = append(diags, s.renderPages(func(p *content.Page) bool { return !pages[p] }, func(rel string, data []byte) error {
 		n++
 		return out.WriteFile(rel, data)
 	})...)
-	diags = append(diags, s.checkLinks()...)
-	diags = append(diags, s.contentWarnings()...)
+	// Other pages' links can only break if an edited page lost an id.
+	after := s.idsOf(edited)
+	check, warn := s.Content.Pages, s.Content.Pages
+	same := true
+	for _, p := range edited {
+		same = same && sameIDs(before[p.File], after[p.File])
+	}
+	if same {
+		check = edited
+	}
+	if !s.hasHidden() {
+		warn = edited
+	}
+	diags = append(diags, s.checkLinksOf(check)...)
+	diags = append(diags, s.contentWarningsOf(warn)...)
 	extra, more := s.extraFiles(true)
 	diags = append(diags, more...)
 	for _, f := range extra {
@@ -205,4 +225,14 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 	}
 	diags.Sort()
 	return counts{pages: n}, diags, nil
+}
+
+// hasHidden reports whether any page is hidden from the navigation.
+func (s *Site) hasHidden() bool {
+	for _, p := range s.Content.Pages {
+		if p.Hidden {
+			return true
+		}
+	}
+	return false
 }
