@@ -1,12 +1,11 @@
 package build
 
 import (
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
 )
 
@@ -27,22 +26,7 @@ func Check(opts Options) (diag.List, *Site, error) {
 	diags := append(diag.List(nil), s.diags...)
 	pages := s.Content.Pages
 	results := make([]diag.List, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = s.checkPage(pages[i])
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(pages), func(i int) { results[i] = s.checkPage(pages[i]) })
 	for _, r := range results {
 		diags = append(diags, r...)
 	}

@@ -9,14 +9,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 )
 
 // Options configure Load.
@@ -227,22 +226,7 @@ func symlinkInside(link, contentRoot string) (bool, string) {
 // read reads the given files on all cores.
 func (l *Loader) read(files []string) {
 	results := make([]*loaded, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = l.readOne(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) { results[i] = l.readOne(files[i]) })
 	for i, f := range files {
 		l.files[f] = results[i]
 	}

@@ -3,14 +3,13 @@ package playbook
 import (
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
 	"github.com/playbookhq/playbook/generator/markup"
 )
@@ -70,22 +69,7 @@ func Read(site *content.Site, md *markup.Renderer, opts Options) (*Book, diag.Li
 	}
 
 	results := make([]parsedPage, len(typed))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = r.readPage(typed[i])
-			}
-		}()
-	}
-	for i := range typed {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(typed), func(i int) { results[i] = r.readPage(typed[i]) })
 
 	var diags diag.List
 	for i, p := range typed {
