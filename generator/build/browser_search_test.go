@@ -47,6 +47,10 @@ func TestBrowserSearchByKeyboard(t *testing.T) {
 	if marks == 0 {
 		t.Error("no highlighted terms in the results")
 	}
+	// With the results open, the page still has no accessibility violation.
+	for _, v := range browsertest.RunAxe(t, ctx) {
+		t.Errorf("with search results open: %s", v)
+	}
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 	deadline = time.Now().Add(10 * time.Second)
 	var loc string

@@ -236,7 +236,7 @@ func status(t *testing.T, ctx context.Context) string {
 // selected returns the index of the selected result, or -1.
 func selected(t *testing.T, ctx context.Context) int {
 	t.Helper()
-	return browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("#search-results li")].findIndex(li => li.getAttribute("aria-selected") === "true")`)
+	return browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("#search-results li > a")].findIndex(a => a.getAttribute("aria-selected") === "true")`)
 }
 
 // pressSlash presses "/" as a keyboard does: one keydown that carries the

@@ -149,7 +149,7 @@ func results(tb testing.TB, ctx context.Context) []result {
 		heading: li.querySelector(".search-heading")?.textContent || "",
 		snippet: li.querySelector(".search-snippet")?.textContent || "",
 		marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
-		selected: li.getAttribute("aria-selected") === "true",
+		selected: li.querySelector("a").getAttribute("aria-selected") === "true",
 	}))`)
 }
 

@@ -69,7 +69,7 @@ func TestBrowserSearchStyle(t *testing.T) {
 			if len(low) > 0 {
 				t.Errorf("text with a contrast under 4.5: %q", low)
 			}
-			ring := browsertest.Eval[[]string](t, ctx, `[document.getElementById("search-input"), document.querySelector("#search-results [aria-selected=true] a")]
+			ring := browsertest.Eval[[]string](t, ctx, `[document.getElementById("search-input"), document.querySelector("#search-results a[aria-selected=true]")]
 				.map((el) => getComputedStyle(el).outlineStyle + " " + getComputedStyle(el).outlineWidth)`)
 			for _, r := range ring {
 				if r != "solid 2px" {

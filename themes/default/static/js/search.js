@@ -181,9 +181,12 @@
     list.replaceChildren(...found.map((r, i) => {
       const li = document.createElement("li");
       const a = document.createElement("a");
-      li.id = "search-result-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
+      // The link itself is the option, so that no control sits inside
+      // another (the list item only holds it).
+      li.setAttribute("role", "none");
+      a.id = "search-result-" + i;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
       a.href = r.url;
       a.tabIndex = -1;
       a.append(span("search-title", r.title, marked));
@@ -230,12 +233,12 @@
 
   const select = (i) => {
     const items = list.children;
-    if (items[active]) items[active].setAttribute("aria-selected", "false");
+    if (items[active]) items[active].firstChild.setAttribute("aria-selected", "false");
     active = i;
     if (items[i]) {
-      items[i].setAttribute("aria-selected", "true");
+      items[i].firstChild.setAttribute("aria-selected", "true");
       items[i].scrollIntoView({ block: "nearest" });
-      input.setAttribute("aria-activedescendant", items[i].id);
+      input.setAttribute("aria-activedescendant", items[i].firstChild.id);
     } else input.removeAttribute("aria-activedescendant");
   };
 
