@@ -181,10 +181,7 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		source:   src,
 		links:    newLinkIndex(nil),
 	}
-	s.data, err = newSiteData(cfg, th)
-	if err != nil {
-		return nil, err
-	}
+	s.data = newSiteData(cfg)
 	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames)
 	if err != nil {
 		return nil, err

@@ -339,7 +339,10 @@ func (s *Site) signature(sums map[string][32]byte) [32]byte {
 	fmt.Fprintf(h, "config %#v\n", s.Config)
 	th := s.Theme.Sum()
 	h.Write(th[:])
-	fmt.Fprintf(h, "%#v\n", *s.data)
+	// What pages show of the site besides its config: the asset names and
+	// the derived addresses (the config above covers the rest).
+	d := s.data
+	fmt.Fprintf(h, "data %q %q %q %q %q %q\n", d.BaseURL, d.BasePath, d.Stylesheets, d.Scripts, d.FeedURL, d.PrintURL)
 	// Hand-written rather than fmt: this runs on every save, over every page.
 	var b []byte
 	str := func(v string) { b = append(b, v...); b = append(b, 0) }

@@ -4,26 +4,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/build"
-	"github.com/playbookhq/playbook/generator/corpus"
 )
 
 // BenchmarkIncrementalRebuild measures one Session rebuild after a body edit
 // of one page: what `serve` does on a save. PLAYBOOK_BENCH_PAGES sets the
 // corpus size (default 1,000).
 func BenchmarkIncrementalRebuild(b *testing.B) {
-	pages := 1000
-	if v := os.Getenv("PLAYBOOK_BENCH_PAGES"); v != "" {
-		pages, _ = strconv.Atoi(v)
-	}
-	dir := b.TempDir()
-	if _, err := corpus.Generate(filepath.Join(dir, "content"), corpus.Options{Pages: pages, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
+	dir := benchCorpus(b)
 	session := build.NewSession(build.Options{Source: dir, StableAssetNames: true}, filepath.Join(dir, "out"))
 	if _, err := session.Build(nil); err != nil {
 		b.Fatal(err)

@@ -43,7 +43,7 @@ func basePath(baseURL string) (string, string) {
 }
 
 // newSiteData builds the site-wide template data.
-func newSiteData(cfg config.Config, th *theme.Theme) (*SiteData, error) {
+func newSiteData(cfg config.Config) *SiteData {
 	abs, bp := basePath(cfg.BaseURL)
 	d := &SiteData{
 		Title:    cfg.Title,
@@ -53,7 +53,7 @@ func newSiteData(cfg config.Config, th *theme.Theme) (*SiteData, error) {
 		Params:   cfg.Params,
 		editURL:  cfg.EditURL,
 	}
-	return d, nil
+	return d
 }
 
 // themeAssets returns the theme's static files as written to the output.
