@@ -3,7 +3,8 @@ package search
 import (
 	"bytes"
 	"html"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DocFromHTML makes the Doc of a rendered page from the HTML of its content
@@ -27,9 +28,9 @@ func DocFromHTML(url, title, section string, body []byte) Doc {
 type extractor struct {
 	sections []Section
 	cur      Section
-	text     strings.Builder // the current section's text
-	heading  strings.Builder // the current heading's text, while inside it
-	inHead   string          // the heading's tag name while inside a section heading
+	text     spaceCollapser // the current section's text
+	heading  spaceCollapser // the current heading's text, while inside it
+	inHead   string         // the heading's tag name while inside a section heading
 	inH1     bool
 	skip     string // the tag name of the element being skipped
 	depth    int    // how many elements named skip are open
@@ -161,8 +162,7 @@ func (x *extractor) endTag(name string) {
 		x.inH1 = false
 		return
 	case name == x.inHead:
-		x.cur.Heading = collapseSpace(x.heading.String())
-		x.heading.Reset()
+		x.cur.Heading = x.heading.take()
 		x.inHead = ""
 		return
 	}
@@ -174,9 +174,9 @@ func (x *extractor) endTag(name string) {
 // space separates what comes before a block edge from what follows.
 func (x *extractor) space() {
 	if x.inHead != "" {
-		x.heading.WriteByte(' ')
+		x.heading.space()
 	} else {
-		x.text.WriteByte(' ')
+		x.text.space()
 	}
 }
 
@@ -184,16 +184,14 @@ func (x *extractor) addText(b []byte) {
 	if len(b) == 0 || x.skip != "" || x.inH1 {
 		return
 	}
-	s := string(b)
-	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
+	if bytes.IndexByte(b, '&') >= 0 {
+		b = []byte(html.UnescapeString(string(b)))
 	}
 	if x.inHead != "" {
-		x.heading.WriteString(s)
+		x.heading.write(b)
 		return
 	}
-	x.text.WriteString(s)
-	if !x.started && strings.TrimSpace(s) != "" {
+	if x.text.write(b) {
 		x.started = true
 	}
 }
@@ -201,21 +199,84 @@ func (x *extractor) addText(b []byte) {
 // flush ends the current section, keeping it if it has a heading or text.
 func (x *extractor) flush() {
 	if x.inHead != "" {
-		x.cur.Heading = collapseSpace(x.heading.String())
-		x.heading.Reset()
+		x.cur.Heading = x.heading.take()
 		x.inHead = ""
 	}
-	x.cur.Text = collapseSpace(x.text.String())
-	x.text.Reset()
+	x.cur.Text = x.text.take()
 	if x.started {
 		x.sections = append(x.sections, x.cur)
 	}
 	x.cur, x.started = Section{}, false
 }
 
-// collapseSpace trims s and turns every run of white space into one space.
-func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// spaceCollapser collects text with every run of white space (as
+// strings.Fields sees it) turned into one space and none at the start or
+// the end.
+type spaceCollapser struct {
+	buf     []byte
+	pending bool // white space was seen after the last word
+}
+
+// write adds b and reports whether it held anything but white space.
+func (c *spaceCollapser) write(b []byte) bool {
+	words := false
+	for i := 0; i < len(b); {
+		if size := spaceAt(b, i); size > 0 {
+			c.pending = true
+			i += size
+			continue
+		}
+		// A run of word bytes, copied at once.
+		j := i + 1
+		for j < len(b) {
+			if c := b[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+			} else if spaceAt(b, j) > 0 {
+				break
+			}
+			j++
+		}
+		if c.pending && len(c.buf) > 0 {
+			c.buf = append(c.buf, ' ')
+		}
+		c.pending = false
+		c.buf = append(c.buf, b[i:j]...)
+		words = true
+		i = j
+	}
+	return words
+}
+
+// asciiSpace marks the ASCII bytes that are white space to strings.Fields.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceAt returns the length of the white-space rune at b[i], or 0 when
+// there is none. Bytes inside a multi-byte rune are never white space, so a
+// caller may step byte by byte over words.
+func spaceAt(b []byte, i int) int {
+	if c := b[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRune(b[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// space marks a break between words, as white space does.
+func (c *spaceCollapser) space() { c.pending = true }
+
+// take returns the text collected and starts again.
+func (c *spaceCollapser) take() string {
+	s := string(c.buf)
+	c.buf, c.pending = c.buf[:0], false
+	return s
 }
 
 // indexFold returns the index of the first ASCII-case-insensitive match of

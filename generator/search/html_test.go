@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -73,6 +74,37 @@ func FuzzDocFromHTML(f *testing.F) {
 			if s.Text != collapseSpace(s.Text) || s.Heading != collapseSpace(s.Heading) {
 				t.Errorf("uncollapsed space in %#v", s)
 			}
+		}
+	})
+}
+
+// collapseSpace trims s and turns every run of white space into one space:
+// what spaceCollapser should produce.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// FuzzSpaceCollapser checks that text written in two pieces, with a break
+// between them or not, comes out as strings.Fields would split it.
+func FuzzSpaceCollapser(f *testing.F) {
+	f.Add("  a\u00a0b\tc ", " d\u2003e", false)
+	f.Add("ab", "cd", true)
+	f.Add("\xff x", "", false)
+	f.Fuzz(func(t *testing.T, a, b string, brk bool) {
+		var c spaceCollapser
+		words := c.write([]byte(a))
+		sep := ""
+		if brk {
+			c.space()
+			sep = " "
+		}
+		words = c.write([]byte(b)) || words
+		want := collapseSpace(a + sep + b)
+		if got := c.take(); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		if words != (want != "") {
+			t.Errorf("reported words %v for %q", words, want)
 		}
 	})
 }

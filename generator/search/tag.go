@@ -41,7 +41,7 @@ func parseTag(b []byte) (tag, []byte, bool) {
 	if i == start || !isLetterByte(b[start]) {
 		return tag{}, b, false
 	}
-	t.name = string(bytes.ToLower(b[start:i]))
+	t.name = lowerName(b[start:i])
 	for {
 		for i < len(b) && isSpaceByte(b[i]) {
 			i++
@@ -65,7 +65,7 @@ func parseTag(b []byte) (tag, []byte, bool) {
 		for i < len(b) && !isSpaceByte(b[i]) && b[i] != '=' && b[i] != '>' && !(b[i] == '/' && i+1 < len(b) && b[i+1] == '>') {
 			i++
 		}
-		name := string(bytes.ToLower(b[ns:i]))
+		name := b[ns:i]
 		for i < len(b) && isSpaceByte(b[i]) {
 			i++
 		}
@@ -91,17 +91,40 @@ func parseTag(b []byte) (tag, []byte, bool) {
 				value = b[vs:i]
 			}
 		}
-		switch name {
-		case "id":
+		switch {
+		case bytes.EqualFold(name, []byte("id")):
 			t.id = html.UnescapeString(string(value))
-		case "hidden", "data-search-ignore":
+		case bytes.EqualFold(name, []byte("hidden")), bytes.EqualFold(name, []byte("data-search-ignore")):
 			t.ignored = true
-		case "aria-hidden":
+		case bytes.EqualFold(name, []byte("aria-hidden")):
 			if string(value) == "true" {
 				t.ignored = true
 			}
 		}
 	}
+}
+
+// commonNames are the element names the generator writes, so that reading
+// them allocates nothing.
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"a", "abbr", "article", "aside", "b", "blockquote", "br", "caption",
+		"code", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
+		"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "input", "kbd", "li",
+		"mark", "nav", "ol", "p", "pre", "s", "script", "section", "small", "span", "strong",
+		"style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "th",
+		"thead", "time", "tr", "u", "ul"} {
+		m[n] = n
+	}
+	return m
+}()
+
+// lowerName returns the element name b in lower case.
+func lowerName(b []byte) string {
+	if n, ok := commonNames[string(b)]; ok {
+		return n
+	}
+	return string(bytes.ToLower(b))
 }
 
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
