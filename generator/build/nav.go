@@ -94,9 +94,10 @@ type navCache struct {
 }
 
 type navEntry struct {
-	once sync.Once
-	html string
-	err  error
+	once  sync.Once
+	html  string
+	links map[string]int // where each link that appears once starts in html
+	err   error
 }
 
 // navHTML renders the sidebar of page p (nil for generated pages).
@@ -118,18 +119,65 @@ func (s *Site) navHTML(p *content.Page) (template.HTML, error) {
 		var html template.HTML
 		html, e.err = s.renderNav(&content.Page{Section: p.Section, IsSection: p.IsSection})
 		e.html = string(html)
+		e.links = linkOffsets(e.html)
 	})
 	if e.err != nil {
 		return "", e.err
 	}
 	// Mark the page's own link, exactly as the nav template would.
-	link := `<a href="` + template.HTMLEscapeString(s.url(p)) + `">`
-	if strings.Count(e.html, link) == 1 {
-		return template.HTML(strings.Replace(e.html, link, link[:len(link)-1]+` aria-current="page">`, 1)), nil
+	link := navLinkStart + template.HTMLEscapeString(s.url(p)) + `">`
+	if i, ok := e.links[link]; ok {
+		var b strings.Builder
+		b.Grow(len(e.html) + len(ariaCurrent))
+		b.WriteString(e.html[:i+len(link)-1])
+		b.WriteString(ariaCurrent)
+		b.WriteString(e.html[i+len(link)-1:])
+		return template.HTML(b.String()), nil
 	}
 	// A theme whose nav template writes links differently: render it for
 	// this page alone.
 	return s.renderNav(p)
+}
+
+// navLinkStart begins a link in the nav as the default theme writes it;
+// ariaCurrent is what marks the current page's link.
+const (
+	navLinkStart = `<a href="`
+	ariaCurrent  = ` aria-current="page"`
+)
+
+// linkOffsets finds the links of a rendered nav written exactly as
+// `<a href="URL">`, and returns where each that appears once starts.
+func linkOffsets(html string) map[string]int {
+	at := map[string]int{}
+	for i := 0; ; {
+		j := strings.Index(html[i:], navLinkStart)
+		if j < 0 {
+			break
+		}
+		start := i + j
+		i = start + len(navLinkStart)
+		end := strings.IndexAny(html[i:], `"<>`)
+		if end < 0 {
+			break
+		}
+		if !strings.HasPrefix(html[i+end:], `">`) {
+			continue
+		}
+		link := html[start : i+end+2]
+		if _, seen := at[link]; seen {
+			at[link] = -1
+		} else {
+			at[link] = start
+		}
+		i += end + 2
+	}
+	for link, start := range at {
+		if start < 0 {
+			delete(at, link)
+		}
+	}
+	return at
 }
 
 // renderNav executes the nav template for the sidebar of page p.
