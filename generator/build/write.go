@@ -10,6 +10,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 )
 
 // Write renders the site into a fresh folder beside dest and, when no error
@@ -90,14 +91,23 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 
 	extra, more := s.extraFiles(sameSignature)
 	diags = append(diags, more...)
-	for _, f := range extra {
-		if err := out.WriteFile(f.Path, f.Data); err != nil {
-			return counts{}, nil, err
+	// The search index alone is thousands of small files: write them on
+	// every core, as the pages are.
+	errs := make([]error, len(extra))
+	parallel.For(len(extra), func(i int) {
+		f := extra[i]
+		if errs[i] = out.WriteFile(f.Path, f.Data); errs[i] != nil {
+			return
 		}
 		if path.Ext(f.Path) == ".html" {
 			pages.Add(1)
 		} else {
 			files.Add(1)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return counts{}, nil, err
 		}
 	}
 	diags.Sort()

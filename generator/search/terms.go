@@ -42,23 +42,37 @@ func isDiacritic(r rune) bool { return 0x300 <= r && r <= 0x36f }
 func appendTerms(dst []string, text string) []string {
 	var b strings.Builder
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
+	for i := 0; i < len(text); {
+		word, size := asciiWord[text[i]], 1
+		if text[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			dst = appendTerm(dst, &b, text[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		dst = appendTerm(dst, &b, text[start:])
 	}
 	return dst
 }
+
+// asciiWord marks the ASCII bytes that isWordRune accepts (indexed by any
+// byte, so that looking up does not need a bounds check first).
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // appendTerm normalises one word and appends it to dst when its length is
 // within the limits.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,4 +74,39 @@ func TestVarint(t *testing.T) {
 	if _, _, ok := readVarint("w"); ok {
 		t.Error("readVarint accepted a number cut short")
 	}
+}
+
+// termsByRune is appendTerms written plainly, one rune at a time: the
+// reference the fast version must agree with.
+func termsByRune(text string) []string {
+	var dst []string
+	var b strings.Builder
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			dst = appendTerm(dst, &b, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = appendTerm(dst, &b, text[start:])
+	}
+	return dst
+}
+
+func FuzzAppendTerms(f *testing.F) {
+	f.Add("Product Owner's backlog: café, naïve, Ωμέγα 42 \xff x")
+	f.Add("e\u0301t\u00e9 — déjà-vu")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := appendTerms(nil, text), termsByRune(text)
+		if !slices.Equal(got, want) {
+			t.Errorf("appendTerms(%q) = %q, want %q", text, got, want)
+		}
+	})
 }
