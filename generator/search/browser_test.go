@@ -48,14 +48,18 @@ var handbook = []Doc{
 	{URL: "/handbook/pages/long/", Title: "A long page", Sections: longPage()},
 }
 
-// longPage has more sections than a chunk keeps, the last one with a
+// longSection is the section of longPage with a word of its own: two past
+// the sections that a chunk keeps.
+var longSection = defaultLimits().part + 2
+
+// longPage has more sections than a chunk keeps, section longSection with a
 // word of its own in a long text.
 func longPage() []Section {
 	secs := []Section{{Text: "Many sections."}}
-	for i := 1; i <= 10; i++ {
+	for i := 1; i <= longSection; i++ {
 		secs = append(secs, Section{ID: "part-" + strconv.Itoa(i), Heading: "Part " + strconv.Itoa(i), Text: "Filler text."})
 	}
-	secs[10].Text = strings.Repeat("Words before the match. ", 5) + "A quokka appears here. " + strings.Repeat("Words after it. ", 5)
+	secs[longSection].Text = strings.Repeat("Words before the match. ", 5) + "A quokka appears here. " + strings.Repeat("Words after it. ", 5)
 	return secs
 }
 
@@ -149,15 +153,16 @@ func TestBrowserSearch(t *testing.T) {
 	})
 
 	t.Run("long page", func(t *testing.T) {
-		// The hit is in section 10, past the chunk's first 8: it comes from
+		// The hit is in section longSection, past the chunk's first ones: it comes from
 		// x/3-1.json (the long page is the fourth in URL order). The index
 		// keeps the start of each section's text only, so this snippet,
 		// whose word is further on, shows that start.
 		typeQuery(t, ctx, "quokka")
 		rs := results(t, ctx)
-		want := truncate(longPage()[10].Text, defaultLimits().snippet)
-		if len(rs) != 1 || rs[0].Href != "/handbook/pages/long/#part-10" || rs[0].Heading != "Part 10" || rs[0].Snippet != want {
-			t.Errorf("results for %q: %+v, want Part 10 of the long page with the snippet %q", "quokka", rs, want)
+		want := truncate(longPage()[longSection].Text, defaultLimits().snippet)
+		part := "part-" + strconv.Itoa(longSection)
+		if len(rs) != 1 || rs[0].Href != "/handbook/pages/long/#"+part || rs[0].Heading != "Part "+strconv.Itoa(longSection) || rs[0].Snippet != want {
+			t.Errorf("results for %q: %+v, want %s of the long page with the snippet %q", "quokka", rs, part, want)
 		}
 		if got := fetched(t, ctx); !slices.Contains(got, "x/3-1.json") {
 			t.Errorf("fetched %q, want the section file x/3-1.json among them", got)

@@ -30,7 +30,7 @@ type limits struct {
 
 // defaultLimits are the limits Build uses.
 func defaultLimits() limits {
-	return limits{snippet: 120, chunk: 1000, maxPerChunk: 32, part: 8, shard: 1500, external: 1024}
+	return limits{snippet: 120, chunk: 1000, maxPerChunk: 32, part: 32, shard: 1500, external: 1024}
 }
 
 // Build makes the search index of docs and returns its files, by path

@@ -130,7 +130,7 @@ func TestBuildPostings(t *testing.T) {
 		{"equipe", []posting{{cafe, 0, weightBody}}},
 		{"ready", []posting{{events, 2, weightBody}, {refinement, 0, weightBody}}},
 		// Twice in a section beats once; on a tie the first section wins.
-		{"the", []posting{{technicians, 0, weightBody + 1}, {events, 0, weightBody}, {long, 10, weightBody + 2}, {qa, 0, weightBody}, {po, 1, weightBody + 1}, {sm, 0, weightBody + 1}}},
+		{"the", []posting{{technicians, 0, weightBody + 1}, {events, 0, weightBody}, {long, longSection, weightBody + 2}, {qa, 0, weightBody}, {po, 1, weightBody + 1}, {sm, 0, weightBody + 1}}},
 		{"missing", nil},
 	} {
 		got := lookup(t, files, c.term)
