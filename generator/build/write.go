@@ -1,11 +1,14 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -23,7 +26,7 @@ func (s *Site) Write(dest string) (Result, error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
 
-	counts, diags, err := s.produce(dirSink(tmp), nil, false)
+	counts, diags, err := s.produce(&dirSink{root: tmp}, nil, false)
 	if err != nil {
 		return res, err
 	}
@@ -44,15 +47,49 @@ type sink interface {
 	CopyFile(rel, from string) error
 }
 
-// dirSink writes every file into a folder.
-type dirSink string
-
-func (d dirSink) WriteFile(rel string, data []byte) error {
-	return writeFile(filepath.Join(string(d), filepath.FromSlash(rel)), data)
+// dirSink writes every file into a folder. It remembers the folders it has
+// made, so that a file costs no system call for its folder but the first.
+type dirSink struct {
+	root string
+	made sync.Map // folder path → struct{}
 }
 
-func (d dirSink) CopyFile(rel, from string) error {
-	return copyFile(from, filepath.Join(string(d), filepath.FromSlash(rel)))
+func (d *dirSink) WriteFile(rel string, data []byte) error {
+	name := filepath.Join(d.root, filepath.FromSlash(rel))
+	if err := d.mkdirs(filepath.Dir(name)); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+func (d *dirSink) CopyFile(rel, from string) error {
+	name := filepath.Join(d.root, filepath.FromSlash(rel))
+	if err := d.mkdirs(filepath.Dir(name)); err != nil {
+		return err
+	}
+	return copyFile(from, name)
+}
+
+// mkdirs makes dir and the folders above it up to the root, as
+// os.MkdirAll does, trying the folder itself first.
+func (d *dirSink) mkdirs(dir string) error {
+	if dir == d.root || len(dir) < len(d.root) {
+		return nil
+	}
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdirs(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.made.Store(dir, struct{}{})
+	return nil
 }
 
 type counts struct{ pages, files int }

@@ -51,7 +51,7 @@ func TestFailingWriterKeepsPreviousOutput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sink := &failingSink{dirSink: dirSink(tmp)}
+		sink := &failingSink{dirSink: dirSink{root: tmp}}
 		sink.left.Store(int64(left))
 		_, _, err = s.produce(sink, nil, false)
 		if err == nil {
@@ -66,5 +66,32 @@ func TestFailingWriterKeepsPreviousOutput(t *testing.T) {
 		if string(now) != string(home) {
 			t.Fatalf("after a failed write %d the published home page changed", left)
 		}
+	}
+}
+
+// TestDirSinkMakesFolders writes files at several depths, some under
+// folders made before, and checks that each lands where os.MkdirAll and
+// os.WriteFile would put it.
+func TestDirSinkMakesFolders(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "old", "deep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := &dirSink{root: root}
+	files := []string{"index.html", "a/b/c/index.html", "a/b/d.json", "a/e.json", "old/deep/x/y.html", "old/z.html", "a/b/c/again.html"}
+	for _, f := range files {
+		if err := d.WriteFile(f, []byte(f)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	for _, f := range files {
+		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
+		if err != nil || string(got) != f {
+			t.Errorf("%s: read %q, %v", f, got, err)
+		}
+	}
+	// A file where a folder should be is an error, not a silent success.
+	if err := d.WriteFile("index.html/x.html", nil); err == nil {
+		t.Error("writing under a file succeeded")
 	}
 }
