@@ -11,7 +11,7 @@
 #
 # Usage: generator/internal/bench/run.sh [PAGES...]   (default: 1000 10000)
 #        RUNS=5 generator/internal/bench/run.sh 50000
-#        HUGO=0 ... leaves Hugo out.
+#        HUGO=0 ... leaves Hugo out; SETTLE=0 ... leaves the page cache alone.
 # Needs /usr/bin/time (Debian package "time").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +33,7 @@ echo "$("$bin/playbook" version), $(nproc) CPUs"
 # cache and reads the corpus $1 back into it.
 settle() {
   sync
-  if [[ -w /proc/sys/vm/drop_caches ]]; then
+  if [[ ${SETTLE:-1} != 0 && -w /proc/sys/vm/drop_caches ]]; then
     echo 3 >/proc/sys/vm/drop_caches
     find "$1/content" -type f -exec cat {} + >/dev/null
   fi
