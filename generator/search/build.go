@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ManifestFile is the name of the index's manifest in the index folder, the
@@ -56,12 +57,19 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 		}
 	}
 
-	files := map[string][]byte{}
-	per, err := writeChunks(files, sorted, lim)
-	if err != nil {
-		return nil, err
+	// The chunks are made while the terms are read: neither needs the other.
+	chunks := map[string][]byte{}
+	var per int
+	var chunkErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { per, chunkErr = writeChunks(chunks, sorted, lim) })
+	terms := indexTerms(sorted)
+	wg.Wait()
+	if chunkErr != nil {
+		return nil, chunkErr
 	}
-	starts, err := writeShards(files, indexTerms(sorted), lim)
+	files := chunks
+	starts, err := writeShards(files, terms, lim)
 	if err != nil {
 		return nil, err
 	}

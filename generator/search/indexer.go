@@ -9,7 +9,7 @@ import (
 // Indexing is split in two: reading a page's terms, which is most of the
 // work and independent for every page, runs on all processors, a batch of
 // pages at a time; appending to the posting lists, which must go in page
-// order, runs on one goroutine after each batch.
+// order, runs on one goroutine, each batch while the next one is read.
 
 // postings is the growing posting list of one term: a posting per page,
 // for the section where the term weighs most (the first of them on a tie).
@@ -39,9 +39,16 @@ func indexTerms(docs []Doc) map[string]*postings {
 	terms := map[string]*postings{}
 	workers := min(runtime.GOMAXPROCS(0), len(docs))
 	readers := make([]pageReader, max(workers, 1))
-	hits := make([][]termHit, min(batchSize, len(docs)))
-	for start := 0; start < len(docs); start += batchSize {
+	// Two sets of hits: a batch is read into one while the batch before
+	// is merged from the other.
+	var bufs [2][][]termHit
+	for i := range bufs {
+		bufs[i] = make([][]termHit, min(batchSize, len(docs)))
+	}
+	var merging sync.WaitGroup
+	for b, start := 0, 0; start < len(docs); b, start = b+1, start+batchSize {
 		batch := docs[start:min(start+batchSize, len(docs))]
+		hits := bufs[b%2]
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for w := range readers {
@@ -56,22 +63,30 @@ func indexTerms(docs []Doc) map[string]*postings {
 			})
 		}
 		wg.Wait()
-		for i := range batch {
-			id := start + i
-			for _, h := range hits[i] {
-				p := terms[h.term]
-				if p == nil {
-					p = &postings{}
-					terms[h.term] = p
-				}
-				p.buf = appendVarint(p.buf, id-p.last)
-				p.buf = appendVarint(p.buf, h.sec*8+int(h.weight))
-				p.last = id
-				p.docs++
+		merging.Wait()
+		merging.Go(func() { mergeHits(terms, start, hits[:len(batch)]) })
+	}
+	merging.Wait()
+	return terms
+}
+
+// mergeHits appends the hits of the pages numbered from first, in order, to
+// the posting lists.
+func mergeHits(terms map[string]*postings, first int, hits [][]termHit) {
+	for i, page := range hits {
+		id := first + i
+		for _, h := range page {
+			p := terms[h.term]
+			if p == nil {
+				p = &postings{}
+				terms[h.term] = p
 			}
+			p.buf = appendVarint(p.buf, id-p.last)
+			p.buf = appendVarint(p.buf, h.sec*8+int(h.weight))
+			p.last = id
+			p.docs++
 		}
 	}
-	return terms
 }
 
 // pageReader finds the terms of one page at a time, reusing its memory.
