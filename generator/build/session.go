@@ -27,6 +27,7 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 )
 
 // Session builds a site again and again into one output folder, doing only
@@ -117,7 +118,8 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 		return had == has && old == now && s.has(p.OutFile)
 	}
 
-	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	out := s.newSink()
+	defer out.discard()
 	// On a big site the search index waits: the pages are served first.
 	site.deferSearch = s.built && len(site.Content.Pages) > maxSyncSearchPages
 	rb.SearchStale = site.deferSearch
@@ -269,14 +271,35 @@ func (s *Session) Pending(name string) ([]byte, bool) {
 
 func (s *Session) has(out string) bool { _, ok := s.outputs[out]; return ok }
 
-// commit writes the changed files and removes those no longer produced.
+// commit writes the changed files, on every core, and removes those no
+// longer produced.
 func (s *Session) commit(out *memorySink, rb *Rebuild) error {
-	for rel, data := range out.changed {
-		if err := writeFile(filepath.Join(s.dest, filepath.FromSlash(rel)), data); err != nil {
+	rels := make([]string, 0, len(out.changed))
+	for rel := range out.changed {
+		rels = append(rels, rel)
+	}
+	if err := os.MkdirAll(s.dest, 0o755); err != nil {
+		return err
+	}
+	target := &dirSink{root: s.dest}
+	errs := make([]error, len(rels))
+	parallel.For(len(rels), func(i int) {
+		rel := rels[i]
+		if data := out.changed[rel]; data != nil {
+			errs[i] = target.WriteFile(rel, data)
+			return
+		}
+		name := filepath.Join(s.dest, filepath.FromSlash(rel))
+		if errs[i] = target.mkdirs(filepath.Dir(name)); errs[i] == nil {
+			errs[i] = os.Rename(out.spilled[rel], name)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
-		rb.Changed = append(rb.Changed, rel)
 	}
+	rb.Changed = append(rb.Changed, rels...)
 	for rel := range s.outputs {
 		if _, ok := out.produced[rel]; ok {
 			continue
@@ -304,23 +327,57 @@ func removeEmptyParents(root, dir string) {
 }
 
 // memorySink keeps the files whose bytes differ from the last build, to be
-// written only when the build has no error.
+// written only when the build has no error. Up to memoryBudget bytes stay in
+// memory; the rest go to a hidden folder beside the output, numbered in one
+// flat folder (a folder costs more than a file to make), and are moved in by
+// commit, so that a full build of a big site does not hold every file.
 type memorySink struct {
 	mu       sync.Mutex
 	old      map[string][32]byte
 	produced map[string][32]byte
-	changed  map[string][]byte
+	changed  map[string][]byte // nil data: the file is in spillDir, named spilled[rel]
+	held     int               // bytes of data in changed
+	dest     string            // the output folder, beside which spillDir is made
+	spillDir string            // "" until a file is spilled
+	spilled  map[string]string
+}
+
+// memoryBudget is how many bytes of changed files a build keeps in memory:
+// a one-page rebuild stays in memory, a full build of a big site does not.
+var memoryBudget = 32 << 20
+
+// newSink returns a sink for one build of the session.
+func (s *Session) newSink() *memorySink {
+	return &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}, dest: s.dest}
 }
 
 func (m *memorySink) WriteFile(rel string, data []byte) error {
 	sum := sha256.Sum256(data)
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	m.produced[rel] = sum
-	if old, ok := m.old[rel]; !ok || old != sum {
-		m.changed[rel] = bytes.Clone(data)
+	if old, ok := m.old[rel]; ok && old == sum {
+		m.mu.Unlock()
+		return nil
 	}
-	return nil
+	if m.held+len(data) <= memoryBudget {
+		m.changed[rel] = bytes.Clone(data)
+		m.held += len(data)
+		m.mu.Unlock()
+		return nil
+	}
+	if m.spillDir == "" {
+		dir, err := newStaging(m.dest)
+		if err != nil {
+			m.mu.Unlock()
+			return err
+		}
+		m.spillDir, m.spilled = dir, map[string]string{}
+	}
+	name := filepath.Join(m.spillDir, strconv.Itoa(len(m.spilled)))
+	m.changed[rel] = nil
+	m.spilled[rel] = name
+	m.mu.Unlock()
+	return os.WriteFile(name, data, 0o644)
 }
 
 func (m *memorySink) CopyFile(rel, from string) error {
@@ -329,6 +386,13 @@ func (m *memorySink) CopyFile(rel, from string) error {
 		return err
 	}
 	return m.WriteFile(rel, data)
+}
+
+// discard removes what is left of the spilled files.
+func (m *memorySink) discard() {
+	if m.spillDir != "" {
+		os.RemoveAll(m.spillDir)
+	}
 }
 
 // signature sums up everything about the site that one page can show of the
@@ -519,7 +583,8 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	for _, e := range edits {
 		edited[e.old] = true
 	}
-	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	out := s.newSink()
+	defer out.discard()
 	site.deferSearch = len(site.Content.Pages) > maxSyncSearchPages
 	_, diags, err := site.produceOnly(out, edited)
 	rb.SearchStale = site.deferSearch
@@ -568,7 +633,8 @@ func (s *Session) RefreshSearch() (Rebuild, error) {
 	if err != nil {
 		return rb, err
 	}
-	out := &memorySink{old: s.outputs, produced: map[string][32]byte{}, changed: map[string][]byte{}}
+	out := s.newSink()
+	defer out.discard()
 	for _, f := range files {
 		out.WriteFile(f.Path, f.Data)
 	}
