@@ -58,6 +58,9 @@ func TestBuildExitCodes(t *testing.T) {
 		"content/a.md": "# A\n\n[x](missing.md)\n",
 		"content/b.md": "---\nweight: x\n---\n",
 	})
+	if _, _, stderr := runCLI(t, "serve", "--port", "187811836"); stderr != "playbook serve: port 187811836 is out of range: use 1 to 65535 (0 takes any free port)\n" {
+		t.Errorf("serve with a port out of range: stderr %q", stderr)
+	}
 	code, stdout, _ := runCLI(t, "build", "--source", good, "--destination", filepath.Join(good, "out"))
 	if code != exitOK || !strings.HasPrefix(stdout, "Built 4 pages in ") {
 		t.Errorf("good site: exit %d, %q", code, stdout)
@@ -76,7 +79,7 @@ func TestBuildExitCodes(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(wantLines, "\n"))
 	}
 
-	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra-arg"}} {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra-arg"}, {"serve", "--port", "70000"}, {"serve", "-p", "-1"}} {
 		if code, _, _ := runCLI(t, args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
 		}

@@ -23,6 +23,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
+	if opts.Port < 0 || opts.Port > 65535 {
+		fmt.Fprintf(stderr, "playbook serve: port %d is out of range: use 1 to 65535 (0 takes any free port)\n", opts.Port)
+		return exitUsage
+	}
 	opts.Log = stdout
 	p, err := preview.Start(opts)
 	if err != nil {

@@ -28,6 +28,9 @@ const (
 // 1314") and tries the next ones, up to port+20. Port 0 picks any free port.
 // A bind that is not a loopback address is also accepted as a Host header.
 func (s *Server) Listen(bind string, port int) (net.Listener, error) {
+	if port < 0 || port > 65535 {
+		return nil, fmt.Errorf("port %d is out of range: use 1 to 65535 (0 takes any free port)", port)
+	}
 	last := port
 	if port != 0 {
 		last = min(port+portTries, 65535)
