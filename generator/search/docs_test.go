@@ -29,15 +29,7 @@ func markdownDocs(tb testing.TB, dir string) []Doc {
 	)
 	var docs []Doc
 	var html bytes.Buffer
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		title, body := splitFrontMatter(tb, path, src)
+	walkMarkdown(tb, dir, func(path, title string, body []byte) error {
 		rel, _ := filepath.Rel(dir, path)
 		rel = filepath.ToSlash(strings.TrimSuffix(rel, ".md"))
 		switch base := filepath.Base(rel); base {
@@ -56,11 +48,28 @@ func markdownDocs(tb testing.TB, dir string) []Doc {
 		docs = append(docs, DocFromHTML(url, title, section, html.Bytes()))
 		return nil
 	})
+	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+	return docs
+}
+
+// walkMarkdown calls f with the path, title and body of every Markdown file
+// under dir.
+func walkMarkdown(tb testing.TB, dir string, f func(path, title string, body []byte) error) {
+	tb.Helper()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		title, body := splitFrontMatter(tb, path, src)
+		return f(path, title, body)
+	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
-	return docs
 }
 
 // splitFrontMatter returns the title of a Markdown file and its body.

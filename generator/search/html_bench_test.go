@@ -1,10 +1,7 @@
 package search
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/corpus"
@@ -22,15 +19,7 @@ func BenchmarkDocFromHTML(b *testing.B) {
 	r := markup.New(markup.Options{})
 	var pages [][]byte
 	size := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		_, body := splitFrontMatter(b, path, src)
+	walkMarkdown(b, dir, func(path, _ string, body []byte) error {
 		res, err := r.Render(markup.Document{Source: body, Path: path})
 		if err != nil {
 			return err
@@ -39,9 +28,6 @@ func BenchmarkDocFromHTML(b *testing.B) {
 		size += len(res.HTML)
 		return nil
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
