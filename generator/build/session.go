@@ -285,14 +285,16 @@ func (s *Session) commit(out *memorySink, rb *Rebuild) error {
 	errs := make([]error, len(rels))
 	parallel.For(len(rels), func(i int) {
 		rel := rels[i]
-		if data := out.changed[rel]; data != nil {
-			errs[i] = target.WriteFile(rel, data)
-			return
+		data := out.changed[rel]
+		if _, ok := out.spilled[rel]; ok {
+			buf := readBuffers.Get().(*[]byte)
+			defer readBuffers.Put(buf)
+			if data, errs[i] = out.spilledData(rel, *buf); errs[i] != nil {
+				return
+			}
+			*buf = data
 		}
-		name := filepath.Join(s.dest, filepath.FromSlash(rel))
-		if errs[i] = target.mkdirs(filepath.Dir(name)); errs[i] == nil {
-			errs[i] = os.Rename(out.spilled[rel], name)
-		}
+		errs[i] = target.WriteFile(rel, data)
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -328,19 +330,23 @@ func removeEmptyParents(root, dir string) {
 
 // memorySink keeps the files whose bytes differ from the last build, to be
 // written only when the build has no error. Up to memoryBudget bytes stay in
-// memory; the rest go to a hidden folder beside the output, numbered in one
-// flat folder (a folder costs more than a file to make), and are moved in by
-// commit, so that a full build of a big site does not hold every file.
+// memory; the rest are appended to one spill file beside the output (one
+// file, as making thousands costs more than writing them) and copied out of
+// it by commit, so that a full build of a big site does not hold every file.
 type memorySink struct {
-	mu       sync.Mutex
-	old      map[string][32]byte
-	produced map[string][32]byte
-	changed  map[string][]byte // nil data: the file is in spillDir, named spilled[rel]
-	held     int               // bytes of data in changed
-	dest     string            // the output folder, beside which spillDir is made
-	spillDir string            // "" until a file is spilled
-	spilled  map[string]string
+	mu        sync.Mutex
+	old       map[string][32]byte
+	produced  map[string][32]byte
+	changed   map[string][]byte // the data, unless the file is in spilled
+	held      int               // bytes of data in changed
+	dest      string            // the output folder, beside which the spill file is made
+	spill     *os.File          // nil until a file is spilled
+	spillSize int64
+	spilled   map[string]spillRange // where the spilled files are in the spill file
 }
+
+// spillRange is where one file's bytes are in the spill file.
+type spillRange struct{ off, n int64 }
 
 // memoryBudget is how many bytes of changed files a build keeps in memory:
 // a one-page rebuild stays in memory, a full build of a big site does not.
@@ -365,19 +371,49 @@ func (m *memorySink) WriteFile(rel string, data []byte) error {
 		m.mu.Unlock()
 		return nil
 	}
-	if m.spillDir == "" {
-		dir, err := newStaging(m.dest)
-		if err != nil {
+	if m.spill == nil {
+		parent := filepath.Dir(filepath.Clean(m.dest))
+		if err := os.MkdirAll(parent, 0o755); err != nil {
 			m.mu.Unlock()
 			return err
 		}
-		m.spillDir, m.spilled = dir, map[string]string{}
+		f, err := os.CreateTemp(parent, "."+filepath.Base(m.dest)+".tmp-spill-")
+		if err != nil {
+			m.mu.Unlock()
+			return fmt.Errorf("creating a spill file beside %q: %w", m.dest, err)
+		}
+		m.spill, m.spilled = f, map[string]spillRange{}
 	}
-	name := filepath.Join(m.spillDir, strconv.Itoa(len(m.spilled)))
+	r := spillRange{m.spillSize, int64(len(data))}
+	m.spillSize += r.n
 	m.changed[rel] = nil
-	m.spilled[rel] = name
+	m.spilled[rel] = r
+	spill := m.spill
 	m.mu.Unlock()
-	return os.WriteFile(name, data, 0o644)
+	_, err := spill.WriteAt(data, r.off)
+	return err
+}
+
+// spilledData reads back the bytes of a spilled file into buf, grown as
+// needed, and returns them.
+func (m *memorySink) spilledData(rel string, buf []byte) ([]byte, error) {
+	r := m.spilled[rel]
+	data := slices.Grow(buf[:0], int(r.n))[:r.n]
+	if _, err := m.spill.ReadAt(data, r.off); err != nil {
+		return nil, fmt.Errorf("reading back %s: %w", rel, err)
+	}
+	return data, nil
+}
+
+// readBuffers are the buffers commit reads spilled files back into.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// discard removes the spill file.
+func (m *memorySink) discard() {
+	if m.spill != nil {
+		m.spill.Close()
+		os.Remove(m.spill.Name())
+	}
 }
 
 func (m *memorySink) CopyFile(rel, from string) error {
@@ -386,13 +422,6 @@ func (m *memorySink) CopyFile(rel, from string) error {
 		return err
 	}
 	return m.WriteFile(rel, data)
-}
-
-// discard removes what is left of the spilled files.
-func (m *memorySink) discard() {
-	if m.spillDir != "" {
-		os.RemoveAll(m.spillDir)
-	}
 }
 
 // signature sums up everything about the site that one page can show of the

@@ -21,7 +21,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	for seed := uint64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			if seed%2 == 0 {
-				// Every changed file goes through the spill folder.
+				// Every changed file goes through the spill file.
 				defer build.SetMemoryBudget(0)()
 			}
 			s := testsite.New(t, playbookSite+`
@@ -66,7 +66,7 @@ Body two.
 					t.Fatalf("step %d (%s): incremental output differs from a full build:\n%s", step, desc, diff)
 				}
 				if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".serve.tmp-*")); len(left) > 0 {
-					t.Fatalf("step %d (%s): spill folders left behind: %v", step, desc, left)
+					t.Fatalf("step %d (%s): spill files left behind: %v", step, desc, left)
 				}
 			}
 		})
