@@ -282,24 +282,22 @@ func (s *Session) commit(out *memorySink, rb *Rebuild) error {
 		return err
 	}
 	target := &dirSink{root: s.dest}
-	errs := make([]error, len(rels))
-	parallel.For(len(rels), func(i int) {
+	err := parallel.Try(len(rels), func(i int) error {
 		rel := rels[i]
 		data := out.changed[rel]
 		if _, ok := out.spilled[rel]; ok {
 			buf := readBuffers.Get().(*[]byte)
 			defer readBuffers.Put(buf)
-			if data, errs[i] = out.spilledData(rel, *buf); errs[i] != nil {
-				return
+			var err error
+			if data, err = out.spilledData(rel, *buf); err != nil {
+				return err
 			}
 			*buf = data
 		}
-		errs[i] = target.WriteFile(rel, data)
+		return target.WriteFile(rel, data)
 	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err != nil {
+		return err
 	}
 	rb.Changed = append(rb.Changed, rels...)
 	for rel := range s.outputs {

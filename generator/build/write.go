@@ -130,22 +130,19 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 	diags = append(diags, more...)
 	// The search index alone is thousands of small files: write them on
 	// every core, as the pages are.
-	errs := make([]error, len(extra))
-	parallel.For(len(extra), func(i int) {
+	if err := parallel.Try(len(extra), func(i int) error {
 		f := extra[i]
-		if errs[i] = out.WriteFile(f.Path, f.Data); errs[i] != nil {
-			return
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return err
 		}
 		if path.Ext(f.Path) == ".html" {
 			pages.Add(1)
 		} else {
 			files.Add(1)
 		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return counts{}, nil, err
-		}
+		return nil
+	}); err != nil {
+		return counts{}, nil, err
 	}
 	diags.Sort()
 	return counts{int(pages.Load()), int(files.Load())}, diags, nil
@@ -205,22 +202,13 @@ func swap(tmp, dest string) error {
 	return nil
 }
 
-func writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(name, data, 0o644)
-}
-
+// copyFile copies the file from to the path to, whose folder exists.
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
 	out, err := os.Create(to)
 	if err != nil {
 		return err

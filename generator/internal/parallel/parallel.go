@@ -27,3 +27,16 @@ func For(n int, f func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// Try calls f(i) for every i in [0, n) as For does and returns the error of
+// the lowest i whose call failed, or nil. Every call runs, failed or not.
+func Try(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	For(n, func(i int) { errs[i] = f(i) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
