@@ -58,17 +58,16 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 	}
 
 	// The chunks are made while the terms are read: neither needs the other.
-	chunks := map[string][]byte{}
+	files := map[string][]byte{}
 	var per int
 	var chunkErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { per, chunkErr = writeChunks(chunks, sorted, lim) })
+	wg.Go(func() { per, chunkErr = writeChunks(files, sorted, lim) })
 	terms := indexTerms(sorted)
 	wg.Wait()
 	if chunkErr != nil {
 		return nil, chunkErr
 	}
-	files := chunks
 	starts, err := writeShards(files, terms, lim)
 	if err != nil {
 		return nil, err
