@@ -97,19 +97,7 @@ func serveLive(t *testing.T, site *testsite.Site) *liveServer {
 		t.Fatalf("preview.Start: %v", err)
 	}
 	r.url = p.URL()
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- p.Serve(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-served:
-			if err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		case <-time.After(liveWait):
-			t.Errorf("Serve did not return within %v of its context's end", liveWait)
-		}
+	serveUntilCleanup(t, p, liveWait, func() {
 		if t.Failed() {
 			t.Logf("preview log:\n%s", log.String())
 		}

@@ -61,22 +61,31 @@ func start(t *testing.T, archive string) *running {
 	if err != nil {
 		t.Fatal(err)
 	}
+	serveUntilCleanup(t, p, 10*time.Second, nil)
+	r.url = strings.TrimSuffix(p.URL(), "/")
+	return r
+}
+
+// serveUntilCleanup serves p until the test's cleanup, which then checks
+// that Serve returned nil within wait and calls after (when not nil).
+func serveUntilCleanup(t *testing.T, p *preview.Preview, wait time.Duration, after func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p.Serve(ctx) }()
+	served := make(chan error, 1)
+	go func() { served <- p.Serve(ctx) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case err := <-done:
+		case err := <-served:
 			if err != nil {
 				t.Errorf("Serve: %v", err)
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("Serve did not return after cancel")
+		case <-time.After(wait):
+			t.Errorf("Serve did not return within %v of its context's end", wait)
+		}
+		if after != nil {
+			after()
 		}
 	})
-	r.url = strings.TrimSuffix(p.URL(), "/")
-	return r
 }
 
 // rebuild waits for the next rebuild.
