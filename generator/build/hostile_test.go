@@ -547,13 +547,7 @@ func TestAliasBombIsBounded(t *testing.T) {
 	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
 	s.WriteFile("content/bomb.md", b.String())
 
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	s.Build(build.Options{})
-	took := time.Since(start)
-	runtime.ReadMemStats(&after)
-	alloc := after.TotalAlloc - before.TotalAlloc
+	took, alloc, _ := buildMeasured(s)
 	t.Logf("alias bomb: %v, %d KB allocated", took, alloc>>10)
 	if took > 3*time.Second {
 		t.Errorf("build took %v", took)
@@ -568,6 +562,18 @@ func TestAliasBombIsBounded(t *testing.T) {
 	if got := s.Problems(); !strings.HasPrefix(got, want+"\n") {
 		t.Errorf("problems:\n%s\nwant them to start with:\n%s", got, want)
 	}
+}
+
+// buildMeasured builds s and returns how long it took, how many bytes it
+// allocated and how many the process has obtained from the OS since start.
+func buildMeasured(s *testsite.Site) (took time.Duration, alloc, sys uint64) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	s.Build(build.Options{})
+	took = time.Since(start)
+	runtime.ReadMemStats(&after)
+	return took, after.TotalAlloc - before.TotalAlloc, after.Sys
 }
 
 // TestHugeMarkdownFile builds a 50 MB page: it must render or fail with an
@@ -588,14 +594,9 @@ func TestHugeMarkdownFile(t *testing.T) {
 	}
 	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
 	s.WriteFile("content/huge.md", b.String())
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	s.Build(build.Options{})
-	took := time.Since(start)
-	runtime.ReadMemStats(&after)
+	took, alloc, sys := buildMeasured(s)
 	t.Logf("50 MB page: built in %v, %d MB allocated, %d MB obtained from the OS; error: %v",
-		took, (after.TotalAlloc-before.TotalAlloc)>>20, after.Sys>>20, s.Err)
+		took, alloc>>20, sys>>20, s.Err)
 	if took > 60*time.Second {
 		t.Errorf("building a 50 MB page took %v", took)
 	}
