@@ -19,6 +19,7 @@ import (
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
 	defaulttheme "github.com/playbookhq/playbook/themes/default"
 )
@@ -66,6 +67,7 @@ func Build(opts Options) (Result, error) {
 		return Result{}, err
 	}
 	s.releaseBodies = true
+	s.index = search.NewIndexer(len(s.Content.Ordered))
 	res, err := s.Write(opts.destination())
 	res.Duration = time.Since(start)
 	return res, err
@@ -102,6 +104,11 @@ type Site struct {
 	// releaseBodies drops each page's Markdown once it is rendered, which a
 	// one-off build can do and a Session cannot.
 	releaseBodies bool
+	// index, when set, indexes each page for search as soon as it is
+	// rendered, numbered by its place in Content.Ordered, instead of
+	// keeping its text for searchFiles: a one-off build renders every page
+	// once and needs none of them again.
+	index *search.Indexer
 	// markdown, when set, keeps rendered bodies between a Session's builds.
 	markdown *markdownCache
 	source   string

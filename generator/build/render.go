@@ -104,6 +104,12 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		p.Body = nil // rendered: a one-off build needs the Markdown no more
 	}
 	doc := s.searchDoc(p, buf.Bytes())
+	if s.index != nil {
+		if err := s.index.Add(pos, doc); err != nil {
+			return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "indexing for search: %v", err))
+		}
+		return res.Diagnostics
+	}
 	s.links.mu.Lock()
 	if pl := s.links.pages[p.File]; pl != nil {
 		pl.doc = &doc

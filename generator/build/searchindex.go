@@ -54,17 +54,27 @@ func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
 	return doc
 }
 
-// searchFiles builds the search index of every page rendered or kept.
+// searchFiles builds the search index of every page rendered or kept,
+// numbering the pages in Content.Ordered order, as s.index does.
 func (s *Site) searchFiles() ([]outputAsset, error) {
-	s.links.mu.Lock()
-	docs := make([]search.Doc, 0, len(s.Content.Pages))
-	for _, p := range s.Content.Ordered {
-		if pl := s.links.pages[p.File]; pl != nil && pl.doc != nil {
-			docs = append(docs, *pl.doc)
+	x := s.index
+	if x == nil {
+		s.links.mu.Lock()
+		docs := make([]search.Doc, 0, len(s.Content.Pages))
+		for _, p := range s.Content.Ordered {
+			if pl := s.links.pages[p.File]; pl != nil && pl.doc != nil {
+				docs = append(docs, *pl.doc)
+			}
+		}
+		s.links.mu.Unlock()
+		x = search.NewIndexer(len(docs))
+		for i, d := range docs {
+			if err := x.Add(i, d); err != nil {
+				return nil, err
+			}
 		}
 	}
-	s.links.mu.Unlock()
-	files, err := search.Build(docs)
+	files, err := x.Files()
 	if err != nil {
 		return nil, err
 	}

@@ -123,6 +123,9 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 		pages.Add(1)
 		return out.WriteFile(rel, data)
 	})...)
+	if diags.HasErrors() {
+		s.index = nil // missing pages: the build fails, and its index is not needed
+	}
 	diags = append(diags, s.checkLinks()...)
 	diags = append(diags, s.contentWarnings()...)
 

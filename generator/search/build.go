@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // ManifestFile is the name of the index's manifest in the index folder, the
@@ -35,9 +34,9 @@ func defaultLimits() limits {
 }
 
 // Build makes the search index of docs and returns its files, by path
-// relative to the index folder (ManifestFile, "s/0.json", ...). The same
-// documents, in any order, give the same files. It fails when a document has
-// no URL or two have the same.
+// relative to the index folder (ManifestFile, "s/0.json", ...). It numbers
+// the documents in URL order, so the same documents, in any order, give the
+// same files. It fails when a document has no URL or two have the same.
 func Build(docs []Doc) (map[string][]byte, error) {
 	return build(docs, defaultLimits())
 }
@@ -45,30 +44,39 @@ func Build(docs []Doc) (map[string][]byte, error) {
 func build(docs []Doc, lim limits) (map[string][]byte, error) {
 	sorted := slices.Clone(docs)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].URL < sorted[j].URL })
+	x := newIndexer(len(sorted), lim)
 	for i, d := range sorted {
-		if d.URL == "" {
-			return nil, fmt.Errorf("search: the document titled %q has no URL", d.Title)
-		}
-		if i > 0 && sorted[i-1].URL == d.URL {
-			return nil, fmt.Errorf("search: two documents have the URL %q", d.URL)
-		}
-		if len(d.Sections) == 0 || d.Sections[0].ID != "" {
-			sorted[i].Sections = append([]Section{{}}, d.Sections...)
+		if err := x.Add(i, d); err != nil {
+			return nil, err
 		}
 	}
+	return x.Files()
+}
 
-	// The chunks are made while the terms are read: neither needs the other.
-	files := map[string][]byte{}
-	var per int
-	var chunkErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { per, chunkErr = writeChunks(files, sorted, lim) })
-	terms := indexTerms(sorted)
-	wg.Wait()
-	if chunkErr != nil {
-		return nil, chunkErr
+// Files returns the files of the index of every document added. It fails
+// when a document was left out or two have the same URL.
+func (x *Indexer) Files() (map[string][]byte, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.err != nil {
+		return nil, x.err
 	}
-	starts, err := writeShards(files, terms, lim)
+	if x.next < len(x.entries) {
+		return nil, fmt.Errorf("search: document %d of %d was never added", x.next, len(x.entries))
+	}
+	urls := make(map[string]bool, len(x.entries))
+	for _, u := range x.urls {
+		if urls[u] {
+			return nil, fmt.Errorf("search: two documents have the URL %q", u)
+		}
+		urls[u] = true
+	}
+	files := x.sectionFiles
+	per, err := writeChunks(files, x.entries, x.lim)
+	if err != nil {
+		return nil, err
+	}
+	starts, err := writeShards(files, x.terms, x.lim)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +86,7 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 		P int      `json:"p"`
 		K int      `json:"k"`
 		S []string `json:"s"`
-	}{version(files), len(sorted), per, lim.part, starts}
+	}{version(files), len(x.entries), per, x.lim.part, starts}
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
@@ -87,37 +95,40 @@ func build(docs []Doc, lim limits) (map[string][]byte, error) {
 	return files, nil
 }
 
+// docEntry returns what the chunks hold of document id: its URL, title and
+// first lim.part sections, each cut to a snippet. The sections after them
+// go, lim.part at a time, to files of their own, added to files, so that a
+// long page costs no more than a short one.
+func docEntry(files map[string][]byte, id int, d *Doc, lim limits) (json.RawMessage, error) {
+	secs := make([][3]string, len(d.Sections))
+	for j, s := range d.Sections {
+		secs[j] = [3]string{s.ID, s.Heading, truncate(s.Text, lim.snippet)}
+	}
+	for part := 1; part*lim.part < len(secs); part++ {
+		data, err := marshal(secs[part*lim.part : min((part+1)*lim.part, len(secs))])
+		if err != nil {
+			return nil, err
+		}
+		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(part)+".json"] = data
+	}
+	data, err := marshal([]any{d.URL, d.Title, secs[:min(lim.part, len(secs))]})
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(data, []byte("\n")), nil
+}
+
 // writeChunks adds the document chunks to files and returns how many
 // documents each holds: as many as make about lim.chunk bytes on average,
-// so that a result costs its neighbours' text too, but not much of it. A
-// chunk keeps the first lim.part sections of each document; the sections
-// after them go, lim.part at a time, to files of their own, so that a long
-// page costs no more than a short one.
-func writeChunks(files map[string][]byte, docs []Doc, lim limits) (int, error) {
-	entries := make([]json.RawMessage, len(docs))
+// so that a result costs its neighbours' text too, but not much of it.
+func writeChunks(files map[string][]byte, entries []json.RawMessage, lim limits) (int, error) {
 	total := 0
-	for i, d := range docs {
-		secs := make([][3]string, len(d.Sections))
-		for j, s := range d.Sections {
-			secs[j] = [3]string{s.ID, s.Heading, truncate(s.Text, lim.snippet)}
-		}
-		for part := 1; part*lim.part < len(secs); part++ {
-			data, err := marshal(secs[part*lim.part : min((part+1)*lim.part, len(secs))])
-			if err != nil {
-				return 0, err
-			}
-			files["x/"+strconv.Itoa(i)+"-"+strconv.Itoa(part)+".json"] = data
-		}
-		data, err := marshal([]any{d.URL, d.Title, secs[:min(lim.part, len(secs))]})
-		if err != nil {
-			return 0, err
-		}
-		entries[i] = bytes.TrimSuffix(data, []byte("\n"))
-		total += len(entries[i])
+	for _, e := range entries {
+		total += len(e)
 	}
 	per := 1
-	if len(docs) > 0 {
-		per = max(1, min(lim.maxPerChunk, lim.chunk*len(docs)/max(total, 1)))
+	if len(entries) > 0 {
+		per = max(1, min(lim.maxPerChunk, lim.chunk*len(entries)/max(total, 1)))
 	}
 	for start := 0; start < len(entries); start += per {
 		data, err := marshal(entries[start:min(start+per, len(entries))])

@@ -1,15 +1,127 @@
 package search
 
 import (
-	"runtime"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
-	"sync/atomic"
 )
 
-// Indexing is split in two: reading a page's terms, which is most of the
-// work and independent for every page, runs on all processors, a batch of
-// pages at a time; appending to the posting lists, which must go in page
-// order, runs on one goroutine, each batch while the next one is read.
+// Indexer builds the index of a known number of documents, which may be
+// added in any order and from many goroutines at once: a build adds each
+// page as soon as it is rendered, so that reading its terms is spread over
+// the render instead of waiting for the last page. Reading a page's terms,
+// most of the work, runs in the goroutine that adds it; appending them to
+// the posting lists, which must go in document order, runs under a lock
+// once every document before it is in.
+type Indexer struct {
+	lim     limits
+	readers sync.Pool // *pageReader
+
+	mu           sync.Mutex
+	err          error             // the first bad document
+	entries      []json.RawMessage // what the chunks hold of each document
+	urls         []string          // by document
+	sectionFiles map[string][]byte // the x/ files of long documents
+	pending      map[int][]termHit // hits of documents added ahead of their turn
+	next         int               // the first document whose hits are not merged
+	terms        map[string]*postings
+}
+
+// NewIndexer returns an Indexer for n documents, numbered 0 to n-1.
+func NewIndexer(n int) *Indexer {
+	return newIndexer(n, defaultLimits())
+}
+
+func newIndexer(n int, lim limits) *Indexer {
+	return &Indexer{
+		lim:          lim,
+		entries:      make([]json.RawMessage, n),
+		urls:         make([]string, n),
+		sectionFiles: map[string][]byte{},
+		pending:      map[int][]termHit{},
+		terms:        map[string]*postings{},
+	}
+}
+
+// Add indexes d as document number id. It is safe for concurrent use; each
+// number must be added once.
+func (x *Indexer) Add(id int, d Doc) error {
+	if id < 0 || id >= len(x.entries) {
+		return fmt.Errorf("search: document number %d is out of range 0 to %d", id, len(x.entries)-1)
+	}
+	if d.URL == "" {
+		err := fmt.Errorf("search: the document titled %q has no URL", d.Title)
+		x.fail(err)
+		return err
+	}
+	if len(d.Sections) == 0 || d.Sections[0].ID != "" {
+		d.Sections = append([]Section{{}}, d.Sections...)
+	}
+	extra := map[string][]byte{}
+	entry, err := docEntry(extra, id, &d, x.lim)
+	if err != nil {
+		x.fail(err)
+		return err
+	}
+	r, _ := x.readers.Get().(*pageReader)
+	if r == nil {
+		r = &pageReader{}
+	}
+	defer x.readers.Put(r)
+	r.hits = r.read(&d, r.hits[:0])
+
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.entries[id] != nil {
+		return fmt.Errorf("search: document number %d was added twice", id)
+	}
+	x.entries[id], x.urls[id] = entry, d.URL
+	for name, data := range extra {
+		x.sectionFiles[name] = data
+	}
+	if id != x.next {
+		x.pending[id] = slices.Clone(r.hits)
+		return nil
+	}
+	x.merge(id, r.hits)
+	for x.next++; ; x.next++ {
+		hits, ok := x.pending[x.next]
+		if !ok {
+			break
+		}
+		delete(x.pending, x.next)
+		x.merge(x.next, hits)
+	}
+	return nil
+}
+
+// fail records the first error of a document, for Files to return.
+func (x *Indexer) fail(err error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.err == nil {
+		x.err = err
+	}
+}
+
+// merge appends the hits of document id, the next one in order, to the
+// posting lists. A new term's key is copied, so that the posting lists do
+// not keep the document's text alive.
+func (x *Indexer) merge(id int, hits []termHit) {
+	for _, h := range hits {
+		p := x.terms[h.term]
+		if p == nil {
+			p = &postings{}
+			x.terms[strings.Clone(h.term)] = p
+		}
+		p.buf = appendVarint(p.buf, id-p.last)
+		p.buf = appendVarint(p.buf, h.sec*8+int(h.weight))
+		p.last = id
+		p.docs++
+	}
+}
 
 // postings is the growing posting list of one term: a posting per page,
 // for the section where the term weighs most (the first of them on a tie).
@@ -29,71 +141,12 @@ type termHit struct {
 	weight uint8
 }
 
-// batchSize is how many pages are read between two merges: enough to keep
-// every processor busy, few enough that their terms take little memory.
-const batchSize = 256
-
-// indexTerms returns the posting lists of every term of docs, whose first
-// sections are the tops of the pages.
-func indexTerms(docs []Doc) map[string]*postings {
-	terms := map[string]*postings{}
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
-	readers := make([]pageReader, max(workers, 1))
-	// Two sets of hits: a batch is read into one while the batch before
-	// is merged from the other.
-	var bufs [2][][]termHit
-	for i := range bufs {
-		bufs[i] = make([][]termHit, min(batchSize, len(docs)))
-	}
-	var merging sync.WaitGroup
-	for b, start := 0, 0; start < len(docs); b, start = b+1, start+batchSize {
-		batch := docs[start:min(start+batchSize, len(docs))]
-		hits := bufs[b%2]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := range readers {
-			wg.Go(func() {
-				for {
-					i := int(next.Add(1) - 1)
-					if i >= len(batch) {
-						return
-					}
-					hits[i] = readers[w].read(&batch[i], hits[i][:0])
-				}
-			})
-		}
-		wg.Wait()
-		merging.Wait()
-		merging.Go(func() { mergeHits(terms, start, hits[:len(batch)]) })
-	}
-	merging.Wait()
-	return terms
-}
-
-// mergeHits appends the hits of the pages numbered from first, in order, to
-// the posting lists.
-func mergeHits(terms map[string]*postings, first int, hits [][]termHit) {
-	for i, page := range hits {
-		id := first + i
-		for _, h := range page {
-			p := terms[h.term]
-			if p == nil {
-				p = &postings{}
-				terms[h.term] = p
-			}
-			p.buf = appendVarint(p.buf, id-p.last)
-			p.buf = appendVarint(p.buf, h.sec*8+int(h.weight))
-			p.last = id
-			p.docs++
-		}
-	}
-}
-
 // pageReader finds the terms of one page at a time, reusing its memory.
 type pageReader struct {
 	index map[string]int // term → position in acc
 	acc   []termAcc
 	words []string
+	hits  []termHit
 }
 
 // termAcc follows one term through a page's sections, in order.

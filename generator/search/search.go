@@ -4,7 +4,7 @@
 //
 // # Files
 //
-// Build returns the files of the index folder (the build writes them under
+// Build, or an Indexer, returns the files of the index folder (the build writes them under
 // search/). All are JSON:
 //
 //	index.json   the manifest: {"v": version, "n": documents, "p": documents
@@ -20,8 +20,9 @@
 //	             first k sections are there
 //	x/D-J.json   sections k×J to k×J+k-1 of document D, for long pages
 //
-// Documents are numbered in URL order; a section's text is cut to what a
-// snippet shows.
+// Build numbers the documents in URL order; an Indexer numbers them as its
+// caller says (the site build uses the order of the navigation). A
+// section's text is cut to what a snippet shows.
 //
 // search.js loads index.json on first use, the one shard of each query
 // term (so prefix and typo matching see every term that shares the first
