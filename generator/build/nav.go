@@ -101,9 +101,10 @@ type navEntry struct {
 }
 
 // navHTML renders the sidebar of page p (nil for generated pages).
-func (s *Site) navHTML(p *content.Page) (template.HTML, error) {
+func (s *Site) navHTML(p *content.Page) (Sidebar, error) {
 	if p == nil {
-		return s.renderNav(nil)
+		html, err := s.renderNav(nil)
+		return Sidebar{Before: html}, err
 	}
 	s.navs.mu.Lock()
 	if s.navs.entries == nil {
@@ -122,21 +123,18 @@ func (s *Site) navHTML(p *content.Page) (template.HTML, error) {
 		e.links = linkOffsets(e.html)
 	})
 	if e.err != nil {
-		return "", e.err
+		return Sidebar{}, e.err
 	}
 	// Mark the page's own link, exactly as the nav template would.
 	link := navLinkStart + template.HTMLEscapeString(s.url(p)) + `">`
 	if i, ok := e.links[link]; ok {
-		var b strings.Builder
-		b.Grow(len(e.html) + len(ariaCurrent))
-		b.WriteString(e.html[:i+len(link)-1])
-		b.WriteString(ariaCurrent)
-		b.WriteString(e.html[i+len(link)-1:])
-		return template.HTML(b.String()), nil
+		at := i + len(link) - 1
+		return Sidebar{Before: template.HTML(e.html[:at]), Current: ariaCurrent, After: template.HTML(e.html[at:])}, nil
 	}
 	// A theme whose nav template writes links differently: render it for
 	// this page alone.
-	return s.renderNav(p)
+	html, err := s.renderNav(p)
+	return Sidebar{Before: html}, err
 }
 
 // navLinkStart begins a link in the nav as the default theme writes it;

@@ -64,7 +64,7 @@ func (s *Site) printPage() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data.NavHTML = nav
+	data.Sidebar = nav
 	var buf bytes.Buffer
 	if err := s.Theme.Execute(&buf, "print", data); err != nil {
 		return nil, fmt.Errorf("template print.html failed: %w", err)

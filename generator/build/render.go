@@ -86,7 +86,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	if err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
 	}
-	data.NavHTML = nav
+	data.Sidebar = nav
 	s.addKindData(data, p)
 	ordered := s.Content.Ordered
 	if pos > 0 {
@@ -148,7 +148,7 @@ func (s *Site) renderNotFound() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data.NavHTML = nav
+	data.Sidebar = nav
 	if err := s.Theme.Execute(&buf, theme.LayoutNotFound, data); err != nil {
 		return nil, fmt.Errorf("template 404.html failed: %w", err)
 	}

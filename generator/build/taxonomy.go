@@ -87,7 +87,7 @@ func (s *Site) renderListPage(title, url string, children []ChildLink) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	data.NavHTML = nav
+	data.Sidebar = nav
 	if err := s.Theme.Execute(&buf, "tag", data); err != nil {
 		return nil, fmt.Errorf("template tag.html failed: %w", err)
 	}
