@@ -24,6 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
+	tuneGCForBuild()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)
