@@ -26,7 +26,7 @@ type pageLinks struct {
 	external []markup.Link
 	// body is the rendered Markdown, kept for the /print/ page on sites
 	// small enough to print.
-	body []byte
+	body string
 	// doc is what the search index holds of the page.
 	doc *search.Doc
 }

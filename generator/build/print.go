@@ -45,7 +45,7 @@ func (s *Site) printPage() ([]byte, error) {
 		id := "p" + strconv.Itoa(i)
 		var body []byte
 		if pl := s.links.pages[p.File]; pl != nil {
-			body = prefixIDs(pl.body, id, anchors)
+			body = prefixIDs([]byte(pl.body), id, anchors)
 		}
 		depth := len(s.Content.Ancestors(p))
 		if p.IsSection && p.Section != "" {

@@ -124,7 +124,7 @@ func (s *Site) articlesFeed() ([]outputAsset, diag.List) {
 	for _, a := range s.Book.Articles {
 		e := feed.Entry{Title: a.Title, URL: permalink(s.data, a.URL), Published: a.Date, Updated: a.Lastmod, Summary: a.Description, Tags: a.Tags}
 		if r, ok := s.Book.Rendered(a); ok {
-			e.Content = s.absoluteLinks(string(r.HTML))
+			e.Content = s.absoluteLinks(r.HTML)
 		}
 		if author, ok := a.Params["author"].(string); ok {
 			e.Author = author

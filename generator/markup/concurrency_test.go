@@ -1,7 +1,6 @@
 package markup
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"sync"
@@ -37,7 +36,7 @@ func TestRenderConcurrent(t *testing.T) {
 					errs <- err
 					return
 				}
-				if !bytes.Equal(got.HTML, want[i].HTML) || got.Title != want[i].Title ||
+				if got.HTML != want[i].HTML || got.Title != want[i].Title ||
 					!reflect.DeepEqual(got.Headings, want[i].Headings) ||
 					!reflect.DeepEqual(got.Diagnostics, want[i].Diagnostics) {
 					errs <- fmt.Errorf("doc %d differs when rendered concurrently:\n%s\n%+v", i, got.HTML, got.Diagnostics)

@@ -68,7 +68,7 @@ type TOCEntry struct {
 
 // Result is a rendered page body and what was learnt while rendering it.
 type Result struct {
-	HTML        []byte
+	HTML        string
 	Title       string     // text of a level-1 heading that is the FIRST block of the body, else ""
 	Headings    []Heading  // every heading rendered, in order (the leading h1 excluded)
 	TOC         []TOCEntry // h2 and h3 as a tree: h3 nested under the preceding h2
@@ -186,7 +186,7 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	out.buf.Reset()
 	out.w.Reset(&out.buf)
 	err := r.md.Renderer().Render(out.w, doc.Source, root)
-	body := bytes.Clone(out.buf.Bytes())
+	body := out.buf.String()
 	if out.buf.Cap() <= maxPooledBuf {
 		r.bufs.Put(out)
 	}

@@ -32,7 +32,7 @@ func (r *Renderer) RenderParsed(p *Parsed) (Result, error) {
 		return Result{}, err
 	}
 	res := p.Result()
-	res.HTML = html
+	res.HTML = string(html)
 	return res, nil
 }
 

@@ -24,7 +24,7 @@ func BenchmarkDocFromHTML(b *testing.B) {
 		if err != nil {
 			return err
 		}
-		pages = append(pages, res.HTML)
+		pages = append(pages, []byte(res.HTML))
 		size += len(res.HTML)
 		return nil
 	})
