@@ -16,15 +16,25 @@ import (
 // redirects, the tag pages, the articles feed, sitemap.xml and robots.txt.
 // With derivedOnly, it renders only those that depend on page bodies (the
 // feed); the others depend only on what the site signature covers.
-func (s *Site) extraFiles(derivedOnly bool) ([]outputAsset, diag.List) {
-	out, diags := s.articlesFeed()
+func (s *Site) extraFiles(derivedOnly bool) (out []outputAsset, diags diag.List) {
+	// The search index, the biggest of them, is made while the others are.
 	if !s.deferSearch {
-		index, err := s.searchFiles()
-		if err != nil {
-			diags = append(diags, diag.Errorf("", 0, 0, "building the search index: %v", err))
-		}
-		out = append(out, index...)
+		var index []outputAsset
+		var indexErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			index, indexErr = s.searchFiles()
+		}()
+		defer func() {
+			<-done
+			if indexErr != nil {
+				diags = append(diags, diag.Errorf("", 0, 0, "building the search index: %v", indexErr))
+			}
+			out = append(out, index...)
+		}()
 	}
+	out, diags = s.articlesFeed()
 	if print, err := s.printPage(); err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
 	} else if print != nil {

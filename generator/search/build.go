@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -71,15 +72,25 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 		}
 		urls[u] = true
 	}
+	// The chunks and the shards are independent: make them at once.
+	chunks := map[string][]byte{}
+	var per int
+	var chunkErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		per, chunkErr = writeChunks(chunks, x.entries, x.lim)
+	}()
 	files := x.sectionFiles
-	per, err := writeChunks(files, x.entries, x.lim)
-	if err != nil {
-		return nil, err
-	}
 	starts, err := writeShards(files, x.terms, x.lim)
+	<-done
 	if err != nil {
 		return nil, err
 	}
+	if chunkErr != nil {
+		return nil, chunkErr
+	}
+	maps.Copy(files, chunks)
 	m := struct {
 		V string   `json:"v"`
 		N int      `json:"n"`
