@@ -215,7 +215,7 @@ func TestBuildErrors(t *testing.T) {
 // postings get files of their own and that every document is in its chunk.
 func TestBuildSplits(t *testing.T) {
 	docs := manyDocs(200)
-	lim := limits{snippet: 30, chunk: 400, maxPerChunk: 32, part: 8, shard: 300, external: 200}
+	lim := limits{snippet: 30, chunk: 400, maxPerChunk: 32, chunkFiles: 1000, crowdedPer: 4, part: 8, shard: 300, external: 200}
 	files, err := build(docs, lim)
 	if err != nil {
 		t.Fatal(err)

@@ -106,3 +106,28 @@ func TestIndexerErrors(t *testing.T) {
 		t.Errorf("Files with /a/ twice = %v", err)
 	}
 }
+
+// TestChunksGroupOnBigSites checks that documents too big to share a chunk
+// by size are grouped anyway once a site has more than lim.chunkFiles of
+// them, by no more than lim.crowdedPer.
+func TestChunksGroupOnBigSites(t *testing.T) {
+	lim := defaultLimits()
+	lim.chunk, lim.chunkFiles, lim.crowdedPer = 10, 50, 4
+	for _, c := range []struct{ docs, per int }{{50, 1}, {51, 2}, {120, 3}, {200, 4}, {1000, 4}} {
+		files, err := build(manyDocs(c.docs), lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m manifest
+		unmarshal(t, files, ManifestFile, &m)
+		chunks := 0
+		for name := range files {
+			if strings.HasPrefix(name, "d/") {
+				chunks++
+			}
+		}
+		if m.P != c.per || chunks != (c.docs+c.per-1)/c.per {
+			t.Errorf("%d documents: %d per chunk in %d chunks, want %d per chunk", c.docs, m.P, chunks, c.per)
+		}
+	}
+}
