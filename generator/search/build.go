@@ -64,8 +64,10 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 	if x.err != nil {
 		return nil, x.err
 	}
-	if x.next < len(x.entries) {
-		return nil, fmt.Errorf("search: document %d of %d was never added", x.next, len(x.entries))
+	for id, e := range x.entries {
+		if e == nil {
+			return nil, fmt.Errorf("search: document %d of %d was never added", id, len(x.entries))
+		}
 	}
 	urls := make(map[string]bool, len(x.entries))
 	for _, u := range x.urls {

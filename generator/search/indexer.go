@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -24,7 +23,8 @@ type Indexer struct {
 	entries      []json.RawMessage // what the chunks hold of each document
 	urls         []string          // by document
 	sectionFiles map[string][]byte // the x/ files of long documents
-	pending      map[int][]termHit // hits of documents added ahead of their turn
+	pending      map[int][]termHit // hits of documents added but not merged yet
+	free         [][]termHit       // merged hit lists, for reuse
 	next         int               // the first document whose hits are not merged
 	terms        map[string]*postings
 }
@@ -81,18 +81,39 @@ func (x *Indexer) Add(id int, d Doc) error {
 	for name, data := range extra {
 		x.sectionFiles[name] = data
 	}
-	if id != x.next {
-		x.pending[id] = slices.Clone(r.hits)
-		return nil
-	}
-	x.merge(id, r.hits)
-	for x.next++; ; x.next++ {
-		hits, ok := x.pending[x.next]
-		if !ok {
+	x.pending[id] = append(x.recycled(), r.hits...)
+	// Merge a batch of documents at a time: the posting lists they append
+	// to stay in the processor's cache from one document to the next,
+	// where merging each alone, between two renders, missed it on most
+	// of its hits.
+	end := x.next
+	for {
+		if _, ok := x.pending[end]; !ok {
 			break
 		}
+		end++
+	}
+	if end-x.next < mergeBatch && end < len(x.entries) {
+		return nil
+	}
+	for ; x.next < end; x.next++ {
+		hits := x.pending[x.next]
 		delete(x.pending, x.next)
 		x.merge(x.next, hits)
+		x.free = append(x.free, hits[:0])
+	}
+	return nil
+}
+
+// mergeBatch is how many documents in a row are merged at once.
+const mergeBatch = 32
+
+// recycled returns an empty hit list, reusing one already merged.
+func (x *Indexer) recycled() []termHit {
+	if n := len(x.free); n > 0 {
+		hits := x.free[n-1]
+		x.free = x.free[:n-1]
+		return hits
 	}
 	return nil
 }
