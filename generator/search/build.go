@@ -139,8 +139,8 @@ func docEntry(files map[string][]byte, id int, d *Doc, lim limits) (json.RawMess
 // a site of more than lim.chunkFiles documents, they are grouped by up to
 // lim.crowdedPer so that there are about lim.chunkFiles chunks: every file
 // costs the build a file creation: at 10,000 pages, four per chunk make
-// 2,920 index files instead of 10,420, and take about a second of kernel
-// time off the build, for 2 to 12 KB more (gzipped) per first query
+// 2,920 index files instead of 10,420, and take 1 to 2 s of kernel time
+// off the build, for 2 to 12 KB more (gzipped) per first query
 // (BenchmarkBuild, B-q*-real).
 func writeChunks(files map[string][]byte, entries []json.RawMessage, lim limits) (int, error) {
 	total := 0
