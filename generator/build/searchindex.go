@@ -57,8 +57,11 @@ func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
 // searchFiles builds the search index of every page rendered or kept,
 // numbering the pages in Content.Ordered order, as s.index does.
 func (s *Site) searchFiles() ([]outputAsset, error) {
-	x := s.index
-	if x == nil {
+	var files map[string][]byte
+	var err error
+	if s.index != nil {
+		files, err = s.index.Files()
+	} else {
 		s.links.mu.Lock()
 		docs := make([]search.Doc, 0, len(s.Content.Pages))
 		for _, p := range s.Content.Ordered {
@@ -67,14 +70,8 @@ func (s *Site) searchFiles() ([]outputAsset, error) {
 			}
 		}
 		s.links.mu.Unlock()
-		x = search.NewIndexer(len(docs))
-		for i, d := range docs {
-			if err := x.Add(i, d); err != nil {
-				return nil, err
-			}
-		}
+		files, err = search.BuildInOrder(docs)
 	}
-	files, err := x.Files()
 	if err != nil {
 		return nil, err
 	}

@@ -47,8 +47,18 @@ func Build(docs []Doc) (map[string][]byte, error) {
 func build(docs []Doc, lim limits) (map[string][]byte, error) {
 	sorted := slices.Clone(docs)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].URL < sorted[j].URL })
-	x := newIndexer(len(sorted), lim)
-	for i, d := range sorted {
+	return buildInOrder(sorted, lim)
+}
+
+// BuildInOrder is Build with the documents numbered in the order given,
+// as an Indexer numbers them, instead of by URL.
+func BuildInOrder(docs []Doc) (map[string][]byte, error) {
+	return buildInOrder(docs, defaultLimits())
+}
+
+func buildInOrder(docs []Doc, lim limits) (map[string][]byte, error) {
+	x := newIndexer(len(docs), lim)
+	for i, d := range docs {
 		if err := x.Add(i, d); err != nil {
 			return nil, err
 		}
@@ -112,9 +122,9 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 
 // docEntry returns what the chunks hold of document id: its URL, title and
 // first lim.part sections, each cut to a snippet. The sections after them
-// go, lim.part at a time, to files of their own, added to files, so that a
-// long page costs no more than a short one.
-func docEntry(files map[string][]byte, id int, d *Doc, lim limits) (json.RawMessage, error) {
+// go, lim.part at a time, to files of their own, returned by name (nil for
+// most pages), so that a long page costs no more than a short one.
+func docEntry(id int, d *Doc, lim limits) (entry json.RawMessage, files map[string][]byte, err error) {
 	secs := make([][3]string, len(d.Sections))
 	for j, s := range d.Sections {
 		secs[j] = [3]string{s.ID, s.Heading, truncate(s.Text, lim.snippet)}
@@ -122,15 +132,18 @@ func docEntry(files map[string][]byte, id int, d *Doc, lim limits) (json.RawMess
 	for part := 1; part*lim.part < len(secs); part++ {
 		data, err := marshal(secs[part*lim.part : min((part+1)*lim.part, len(secs))])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if files == nil {
+			files = map[string][]byte{}
 		}
 		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(part)+".json"] = data
 	}
 	data, err := marshal([]any{d.URL, d.Title, secs[:min(lim.part, len(secs))]})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return bytes.TrimSuffix(data, []byte("\n")), nil
+	return bytes.TrimSuffix(data, []byte("\n")), files, nil
 }
 
 // writeChunks adds the document chunks to files and returns how many

@@ -59,8 +59,7 @@ func (x *Indexer) Add(id int, d Doc) error {
 	if len(d.Sections) == 0 || d.Sections[0].ID != "" {
 		d.Sections = append([]Section{{}}, d.Sections...)
 	}
-	extra := map[string][]byte{}
-	entry, err := docEntry(extra, id, &d, x.lim)
+	entry, extra, err := docEntry(id, &d, x.lim)
 	if err != nil {
 		x.fail(err)
 		return err
