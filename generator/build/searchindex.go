@@ -16,11 +16,12 @@ const searchDir = "search/"
 // page is served (see Session.RefreshSearch).
 const maxSyncSearchPages = 2000
 
-// searchDoc extracts what search indexes of a rendered page: the article's
-// text by section, plus the names a reader may look for (roles a page is
-// about, the roles of a table, the questions of a thread).
-func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
-	article := page
+// searchDoc returns what search indexes of a rendered page but its text:
+// its URL, title, site section and the names a reader may look for (roles
+// a page is about, the roles of a table, the questions of a thread); and
+// the markup of its article, whose text, by section, is the rest.
+func (s *Site) searchDoc(p *content.Page, page []byte) (doc search.Doc, article []byte) {
+	article = page
 	if i := bytes.Index(page, []byte("<article")); i >= 0 {
 		if j := bytes.LastIndex(page, []byte("</article>")); j > i {
 			article = page[i : j+len("</article>")]
@@ -32,7 +33,7 @@ func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
 	} else if p.IsSection && p.Section != "" {
 		section = p.Title
 	}
-	doc := search.DocFromHTML(s.url(p), p.Title, section, article)
+	doc = search.Doc{URL: s.url(p), Title: p.Title, Section: section}
 	switch p.Kind() {
 	case config.KindRole:
 		if r := s.Book.RoleOf(p); r != nil {
@@ -51,7 +52,7 @@ func (s *Site) searchDoc(p *content.Page, page []byte) search.Doc {
 			}
 		}
 	}
-	return doc
+	return doc, article
 }
 
 // searchFiles builds the search index of every page rendered or kept,

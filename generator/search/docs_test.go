@@ -23,11 +23,22 @@ import (
 // (_index.md, index.md, README.md) taking the folder's.
 func markdownDocs(tb testing.TB, dir string) []Doc {
 	tb.Helper()
+	var docs []Doc
+	for _, p := range markdownHTML(tb, dir) {
+		docs = append(docs, DocFromHTML(p.doc.URL, p.doc.Title, p.doc.Section, p.body))
+	}
+	return docs
+}
+
+// markdownHTML is markdownDocs before the extraction: each page's URL,
+// title and section, and its markup.
+func markdownHTML(tb testing.TB, dir string) []htmlPage {
+	tb.Helper()
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	var docs []Doc
+	var pages []htmlPage
 	var html bytes.Buffer
 	walkMarkdown(tb, dir, func(path, title string, body []byte) error {
 		rel, _ := filepath.Rel(dir, path)
@@ -45,11 +56,11 @@ func markdownDocs(tb testing.TB, dir string) []Doc {
 		if err := md.Convert(body, &html); err != nil {
 			return err
 		}
-		docs = append(docs, DocFromHTML(url, title, section, html.Bytes()))
+		pages = append(pages, htmlPage{Doc{URL: url, Title: title, Section: section}, bytes.Clone(html.Bytes())})
 		return nil
 	})
-	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
-	return docs
+	sort.Slice(pages, func(i, j int) bool { return pages[i].doc.URL < pages[j].doc.URL })
+	return pages
 }
 
 // walkMarkdown calls f with the path, title and body of every Markdown file

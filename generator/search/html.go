@@ -1,8 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,10 +18,16 @@ import (
 // It reads markup as the generator writes it and does not validate it: an
 // unclosed skipped element skips to the end of the body.
 func DocFromHTML(url, title, section string, body []byte) Doc {
+	return Doc{URL: url, Title: title, Section: section, Sections: SectionsFromHTML(body)}
+}
+
+// SectionsFromHTML returns the sections of the markup body, as
+// DocFromHTML finds them.
+func SectionsFromHTML(body []byte) []Section {
 	x := extractor{}
-	x.run(body)
+	x.run(string(body))
 	x.flush()
-	return Doc{URL: url, Title: title, Section: section, Sections: x.sections}
+	return x.sections
 }
 
 // extractor walks the markup of a page, collecting sections.
@@ -35,6 +41,13 @@ type extractor struct {
 	skip     string // the tag name of the element being skipped
 	depth    int    // how many elements named skip are open
 	started  bool   // whether cur has content or a heading
+
+	// For Indexer.AddHTML: words, when set, reads the terms of the text as
+	// it is found, section by section (sec is the current one, numbered as
+	// Indexer.Add numbers them: the top of the page is 0 whether it has
+	// text or not), and text keeps only what a snippet needs.
+	words *pageReader
+	sec   int
 }
 
 // isInline reports whether the element sits inside a line of text without
@@ -69,9 +82,9 @@ func isRawText(name string) bool {
 	return false
 }
 
-func (x *extractor) run(b []byte) {
+func (x *extractor) run(b string) {
 	for len(b) > 0 {
-		lt := bytes.IndexByte(b, '<')
+		lt := strings.IndexByte(b, '<')
 		if lt < 0 {
 			x.addText(b)
 			return
@@ -79,15 +92,15 @@ func (x *extractor) run(b []byte) {
 		x.addText(b[:lt])
 		b = b[lt:]
 		switch {
-		case bytes.HasPrefix(b, []byte("<!--")):
-			end := bytes.Index(b[4:], []byte("-->"))
+		case strings.HasPrefix(b, "<!--"):
+			end := strings.Index(b[4:], "-->")
 			if end < 0 {
 				return
 			}
 			b = b[4+end+3:]
 			continue
 		case len(b) > 1 && (b[1] == '!' || b[1] == '?'):
-			end := bytes.IndexByte(b, '>')
+			end := strings.IndexByte(b, '>')
 			if end < 0 {
 				return
 			}
@@ -136,6 +149,7 @@ func (x *extractor) startTag(t tag) {
 	case "h2", "h3":
 		if t.id != "" {
 			x.flush()
+			x.sec++
 			x.cur = Section{ID: t.id}
 			x.inHead = t.name
 			x.started = true
@@ -162,8 +176,7 @@ func (x *extractor) endTag(name string) {
 		x.inH1 = false
 		return
 	case name == x.inHead:
-		x.cur.Heading = x.heading.take()
-		x.inHead = ""
+		x.endHeading()
 		return
 	}
 	if !isInline(name) {
@@ -175,17 +188,29 @@ func (x *extractor) endTag(name string) {
 func (x *extractor) space() {
 	if x.inHead != "" {
 		x.heading.space()
-	} else {
-		x.text.space()
+		return
+	}
+	x.text.space()
+	if x.words != nil {
+		x.words.endText()
 	}
 }
 
-func (x *extractor) addText(b []byte) {
+// endHeading ends the current section's heading.
+func (x *extractor) endHeading() {
+	x.cur.Heading = x.heading.take()
+	x.inHead = ""
+	if x.words != nil {
+		x.words.heading(x.sec, x.cur.Heading)
+	}
+}
+
+func (x *extractor) addText(b string) {
 	if len(b) == 0 || x.skip != "" || x.inH1 {
 		return
 	}
-	if bytes.IndexByte(b, '&') >= 0 {
-		b = []byte(html.UnescapeString(string(b)))
+	if strings.IndexByte(b, '&') >= 0 {
+		b = html.UnescapeString(b)
 	}
 	if x.inHead != "" {
 		x.heading.write(b)
@@ -194,13 +219,18 @@ func (x *extractor) addText(b []byte) {
 	if x.text.write(b) {
 		x.started = true
 	}
+	if x.words != nil {
+		x.words.countText(x.sec, b)
+	}
 }
 
 // flush ends the current section, keeping it if it has a heading or text.
 func (x *extractor) flush() {
 	if x.inHead != "" {
-		x.cur.Heading = x.heading.take()
-		x.inHead = ""
+		x.endHeading()
+	}
+	if x.words != nil {
+		x.words.endText()
 	}
 	x.cur.Text = x.text.take()
 	if x.started {
@@ -215,10 +245,17 @@ func (x *extractor) flush() {
 type spaceCollapser struct {
 	buf     []byte
 	pending bool // white space was seen after the last word
+	// limit, when above 0, is the length from which buf takes no more:
+	// it then holds a prefix of the text of at least limit bytes.
+	limit int
 }
 
-// write adds b and reports whether it held anything but white space.
-func (c *spaceCollapser) write(b []byte) bool {
+// write adds b and reports whether it held anything but white space
+// (or, once the limit is reached, whether the text has any).
+func (c *spaceCollapser) write(b string) bool {
+	if c.limit > 0 && len(c.buf) >= c.limit {
+		return true
+	}
 	words := false
 	for i := 0; i < len(b); {
 		if size := spaceAt(b, i); size > 0 {
@@ -255,14 +292,14 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // spaceAt returns the length of the white-space rune at b[i], or 0 when
 // there is none. Bytes inside a multi-byte rune are never white space, so a
 // caller may step byte by byte over words.
-func spaceAt(b []byte, i int) int {
+func spaceAt(b string, i int) int {
 	if c := b[i]; c < utf8.RuneSelf {
 		if asciiSpace[c] {
 			return 1
 		}
 		return 0
 	}
-	r, size := utf8.DecodeRune(b[i:])
+	r, size := utf8.DecodeRuneInString(b[i:])
 	if unicode.IsSpace(r) {
 		return size
 	}
@@ -281,9 +318,9 @@ func (c *spaceCollapser) take() string {
 
 // indexFold returns the index of the first ASCII-case-insensitive match of
 // the lower-case prefix in b, or -1.
-func indexFold(b []byte, prefix string) int {
+func indexFold(b string, prefix string) int {
 	for i := 0; i+len(prefix) <= len(b); i++ {
-		if b[i] == '<' && bytes.EqualFold(b[i:i+len(prefix)], []byte(prefix)) {
+		if b[i] == '<' && strings.EqualFold(b[i:i+len(prefix)], prefix) {
 			return i
 		}
 	}

@@ -92,13 +92,13 @@ func FuzzSpaceCollapser(f *testing.F) {
 	f.Add("\xff x", "", false)
 	f.Fuzz(func(t *testing.T, a, b string, brk bool) {
 		var c spaceCollapser
-		words := c.write([]byte(a))
+		words := c.write(a)
 		sep := ""
 		if brk {
 			c.space()
 			sep = " "
 		}
-		words = c.write([]byte(b)) || words
+		words = c.write(b) || words
 		want := collapseSpace(a + sep + b)
 		if got := c.take(); got != want {
 			t.Errorf("got %q, want %q", got, want)

@@ -48,6 +48,26 @@ func newIndexer(n int, lim limits) *Indexer {
 // Add indexes d as document number id. It is safe for concurrent use; each
 // number must be added once.
 func (x *Indexer) Add(id int, d Doc) error {
+	return x.add(id, &d, func(r *pageReader) {
+		d.Sections = withTop(d.Sections)
+		r.hits = r.read(&d, r.hits[:0])
+	})
+}
+
+// AddHTML is Add for the document whose sections DocFromHTML would find
+// in body, d.Sections being ignored, and gives the same index. It is
+// faster: it reads the terms as it finds the text, and keeps of each
+// section's text only the snippet that the chunks hold.
+func (x *Indexer) AddHTML(id int, d Doc, body []byte) error {
+	// A snippet is lim.snippet runes and the knowledge that more follow:
+	// at most 4 bytes a rune.
+	keep := 4 * (x.lim.snippet + 1)
+	return x.add(id, &d, func(r *pageReader) { r.hits = r.readHTML(&d, body, keep, r.hits[:0]) })
+}
+
+// add indexes document id, once read sets the reader's hits and, for
+// AddHTML, d's sections.
+func (x *Indexer) add(id int, d *Doc, read func(*pageReader)) error {
 	if id < 0 || id >= len(x.entries) {
 		return fmt.Errorf("search: document number %d is out of range 0 to %d", id, len(x.entries)-1)
 	}
@@ -56,20 +76,18 @@ func (x *Indexer) Add(id int, d Doc) error {
 		x.fail(err)
 		return err
 	}
-	if len(d.Sections) == 0 || d.Sections[0].ID != "" {
-		d.Sections = append([]Section{{}}, d.Sections...)
-	}
-	entry, extra, err := docEntry(id, &d, x.lim)
-	if err != nil {
-		x.fail(err)
-		return err
-	}
 	r, _ := x.readers.Get().(*pageReader)
 	if r == nil {
 		r = &pageReader{}
 	}
 	defer x.readers.Put(r)
-	r.hits = r.read(&d, r.hits[:0])
+	read(r)
+	d.Sections = withTop(d.Sections)
+	entry, extra, err := docEntry(id, d, x.lim)
+	if err != nil {
+		x.fail(err)
+		return err
+	}
 
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -102,6 +120,15 @@ func (x *Indexer) Add(id int, d Doc) error {
 		x.free = append(x.free, hits[:0])
 	}
 	return nil
+}
+
+// withTop returns the sections of a document with the top of the page
+// first, an empty one if it had none: section numbers count it.
+func withTop(secs []Section) []Section {
+	if len(secs) == 0 || secs[0].ID != "" {
+		return append([]Section{{}}, secs...)
+	}
+	return secs
 }
 
 // mergeBatch is how many documents in a row are merged at once.
@@ -163,10 +190,17 @@ type termHit struct {
 
 // pageReader finds the terms of one page at a time, reusing its memory.
 type pageReader struct {
-	index map[string]int // term → position in acc
-	acc   []termAcc
-	words []string
-	hits  []termHit
+	index   map[string]int // term → position in acc
+	acc     []termAcc
+	words   []string
+	hits    []termHit
+	scratch []byte // a word being normalised
+
+	// The word countText saw at the end of its text, which the next text
+	// may continue ("<b>re</b>ady" is one word): counted by endText.
+	held      string
+	heldPlain bool
+	heldSec   int
 }
 
 // termAcc follows one term through a page's sections, in order.
@@ -192,31 +226,138 @@ func (a *termAcc) settle() {
 
 // read appends to dst where each term of d weighs most.
 func (r *pageReader) read(d *Doc, dst []termHit) []termHit {
+	r.begin(d)
+	for sec, s := range d.Sections {
+		r.heading(sec, s.Heading)
+		r.countText(sec, s.Text)
+		r.endText()
+	}
+	return r.end(dst)
+}
+
+// readHTML is read for a Doc whose sections are in the markup body, as
+// DocFromHTML finds them: it sets d.Sections, with each text cut to a
+// prefix of at least keep bytes, and reads the terms of the whole text as
+// it goes, instead of collecting it to read it again.
+func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []termHit {
+	r.begin(d)
+	x := extractor{words: r}
+	x.text.limit = keep
+	x.run(string(body))
+	x.flush()
+	d.Sections = x.sections
+	return r.end(dst)
+}
+
+// begin starts a page with the terms of its title, extra names and site
+// section, all in the top section.
+func (r *pageReader) begin(d *Doc) {
 	if r.index == nil {
 		r.index = map[string]int{}
 	}
 	clear(r.index)
 	r.acc = r.acc[:0]
+	r.held = ""
 	r.words = appendTerms(r.words[:0], d.Title)
 	r.mark(0, r.words, titleWeight(len(r.words)))
 	for _, e := range d.Extra {
 		r.words = appendTerms(r.words[:0], e)
 		r.mark(0, r.words, weightHeading)
 	}
-	r.words = appendTerms(r.words[:0], d.Section)
-	r.count(0, r.words)
-	for sec, s := range d.Sections {
-		r.words = appendTerms(r.words[:0], s.Heading)
-		r.mark(sec, r.words, headingWeight(len(r.words)))
-		r.words = appendTerms(r.words[:0], s.Text)
-		r.count(sec, r.words)
-	}
+	r.countText(0, d.Section)
+	r.endText()
+}
+
+// end appends to dst where each term of the page weighs most.
+func (r *pageReader) end(dst []termHit) []termHit {
 	for i := range r.acc {
 		a := &r.acc[i]
 		a.settle()
 		dst = append(dst, termHit{term: a.term, sec: a.bestSec, weight: uint8(a.bestWeight)})
 	}
 	return dst
+}
+
+// heading records the terms of the heading of section sec.
+func (r *pageReader) heading(sec int, heading string) {
+	r.words = appendTerms(r.words[:0], heading)
+	r.mark(sec, r.words, headingWeight(len(r.words)))
+}
+
+// countText counts the words of text found in section sec, as
+// appendTerms cuts them. A word that reaches the end of text is held, as
+// the next text may go on with it; endText, at a break between words,
+// counts it.
+func (r *pageReader) countText(sec int, text string) {
+	i := 0
+	if r.held != "" {
+		plain := r.heldPlain
+		for i < len(text) {
+			kind, size := wordAt(text, i)
+			if kind == notWord {
+				break
+			}
+			plain = plain && kind == plainWord
+			i += size
+		}
+		if i > 0 {
+			r.held, r.heldPlain = r.held+text[:i], plain
+		}
+		if i == len(text) {
+			return
+		}
+		r.endText()
+	}
+	start, plain := -1, true
+	for i < len(text) {
+		kind, size := wordAt(text, i)
+		switch {
+		case kind == notWord:
+			if start >= 0 {
+				r.countWord(sec, text[start:i], plain)
+				start = -1
+			}
+		case start < 0:
+			start, plain = i, kind == plainWord
+		case kind != plainWord:
+			plain = false
+		}
+		i += size
+	}
+	if start >= 0 {
+		r.held, r.heldPlain, r.heldSec = text[start:], plain, sec
+	}
+}
+
+// endText counts the word held by countText, if any.
+func (r *pageReader) endText() {
+	if r.held != "" {
+		r.countWord(r.heldSec, r.held, r.heldPlain)
+		r.held = ""
+	}
+}
+
+// countWord counts one word of the text of section sec, normalised, when
+// its length is within the limits; plain says it is already normalised.
+func (r *pageReader) countWord(sec int, word string, plain bool) {
+	if plain {
+		if len(word) >= minTermLen && len(word) <= maxTermLen {
+			r.entry(word, sec).count++
+		}
+		return
+	}
+	var n int
+	r.scratch, n = appendNormalized(r.scratch[:0], word)
+	if n < minTermLen || n > maxTermLen {
+		return
+	}
+	// Looking up with string(r.scratch) copies nothing; only a term new to
+	// the page gets a string of its own.
+	if i, ok := r.index[string(r.scratch)]; ok {
+		r.move(i, sec).count++
+		return
+	}
+	r.entry(string(r.scratch), sec).count++
 }
 
 // entry returns the accumulator of term, moved on to section sec.
@@ -227,6 +368,11 @@ func (r *pageReader) entry(term string, sec int) *termAcc {
 		r.acc = append(r.acc, termAcc{term: term, sec: sec, bestWeight: -1})
 		return &r.acc[len(r.acc)-1]
 	}
+	return r.move(i, sec)
+}
+
+// move returns accumulator i, moved on to section sec.
+func (r *pageReader) move(i, sec int) *termAcc {
 	a := &r.acc[i]
 	if a.sec != sec {
 		a.settle()
@@ -240,12 +386,5 @@ func (r *pageReader) mark(sec int, words []string, weight uint8) {
 	for _, w := range words {
 		a := r.entry(w, sec)
 		a.weight = max(a.weight, weight)
-	}
-}
-
-// count records words found in the text of section sec.
-func (r *pageReader) count(sec int, words []string) {
-	for _, w := range words {
-		r.entry(w, sec).count++
 	}
 }

@@ -1,8 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"html"
+	"strings"
 )
 
 // tag is a start or end tag, with the attributes DocFromHTML cares about.
@@ -27,7 +27,7 @@ func isVoid(name string) bool {
 // parseTag reads the tag at the start of b, which begins with '<', and
 // returns it with the rest of b. It reports false when b does not start
 // with a tag, as in "a < b".
-func parseTag(b []byte) (tag, []byte, bool) {
+func parseTag(b string) (tag, string, bool) {
 	var t tag
 	i := 1
 	if i < len(b) && b[i] == '/' {
@@ -47,7 +47,7 @@ func parseTag(b []byte) (tag, []byte, bool) {
 			i++
 		}
 		if i >= len(b) {
-			return t, nil, true
+			return t, "", true
 		}
 		switch b[i] {
 		case '>':
@@ -69,7 +69,7 @@ func parseTag(b []byte) (tag, []byte, bool) {
 		for i < len(b) && isSpaceByte(b[i]) {
 			i++
 		}
-		var value []byte
+		var value string
 		if i < len(b) && b[i] == '=' {
 			i++
 			for i < len(b) && isSpaceByte(b[i]) {
@@ -77,9 +77,9 @@ func parseTag(b []byte) (tag, []byte, bool) {
 			}
 			if i < len(b) && (b[i] == '"' || b[i] == '\'') {
 				q := b[i]
-				end := bytes.IndexByte(b[i+1:], q)
+				end := strings.IndexByte(b[i+1:], q)
 				if end < 0 {
-					return t, nil, true
+					return t, "", true
 				}
 				value = b[i+1 : i+1+end]
 				i += end + 2
@@ -92,39 +92,27 @@ func parseTag(b []byte) (tag, []byte, bool) {
 			}
 		}
 		switch {
-		case bytes.EqualFold(name, []byte("id")):
-			t.id = html.UnescapeString(string(value))
-		case bytes.EqualFold(name, []byte("hidden")), bytes.EqualFold(name, []byte("data-search-ignore")):
+		case strings.EqualFold(name, "id"):
+			t.id = strings.Clone(html.UnescapeString(value)) // not a piece of the page, which a Doc would keep
+		case strings.EqualFold(name, "hidden"), strings.EqualFold(name, "data-search-ignore"):
 			t.ignored = true
-		case bytes.EqualFold(name, []byte("aria-hidden")):
-			if string(value) == "true" {
+		case strings.EqualFold(name, "aria-hidden"):
+			if value == "true" {
 				t.ignored = true
 			}
 		}
 	}
 }
 
-// commonNames are the element names the generator writes, so that reading
-// them allocates nothing.
-var commonNames = func() map[string]string {
-	m := map[string]string{}
-	for _, n := range []string{"a", "abbr", "article", "aside", "b", "blockquote", "br", "caption",
-		"code", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
-		"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "input", "kbd", "li",
-		"mark", "nav", "ol", "p", "pre", "s", "script", "section", "small", "span", "strong",
-		"style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "th",
-		"thead", "time", "tr", "u", "ul"} {
-		m[n] = n
+// lowerName returns the element name b in lower case, without a copy
+// when it is already.
+func lowerName(b string) string {
+	for i := 0; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			return strings.ToLower(b)
+		}
 	}
-	return m
-}()
-
-// lowerName returns the element name b in lower case.
-func lowerName(b []byte) string {
-	if n, ok := commonNames[string(b)]; ok {
-		return n
-	}
-	return string(bytes.ToLower(b))
+	return b
 }
 
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -40,7 +40,6 @@ func isDiacritic(r rune) bool { return 0x300 <= r && r <= 0x36f }
 
 // appendTerms appends the terms of text to dst, in order, repeats included.
 func appendTerms(dst []string, text string) []string {
-	var b strings.Builder
 	start := -1
 	for i := 0; i < len(text); {
 		word, size := asciiWord[text[i]], 1
@@ -54,13 +53,13 @@ func appendTerms(dst []string, text string) []string {
 				start = i
 			}
 		} else if start >= 0 {
-			dst = appendTerm(dst, &b, text[start:i])
+			dst = appendTerm(dst, text[start:i])
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		dst = appendTerm(dst, &b, text[start:])
+		dst = appendTerm(dst, text[start:])
 	}
 	return dst
 }
@@ -74,30 +73,65 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// Kinds of byte for wordAt: not in a word, in a word that is its own term
+// (lower-case ASCII letters and digits), in a word that must be normalised.
+const (
+	notWord = iota
+	plainWord
+	otherWord
+)
+
+// asciiKind gives the kind of each ASCII byte; bytes from utf8.RuneSelf up
+// start a multi-byte rune, which wordAt decodes.
+var asciiKind = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = otherWord
+		case asciiWord[c]:
+			t[c] = plainWord
+		}
+	}
+	return t
+}()
+
+// wordAt returns the kind of the rune at text[i] and its length in bytes.
+func wordAt(text string, i int) (kind uint8, size int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return asciiKind[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if isWordRune(r) {
+		return otherWord, size
+	}
+	return notWord, size
+}
+
 // appendTerm normalises one word and appends it to dst when its length is
 // within the limits.
-func appendTerm(dst []string, b *strings.Builder, word string) []string {
-	w, n := normalizeWord(b, word)
+func appendTerm(dst []string, word string) []string {
+	w, n := normalizeWord(word)
 	if n < minTermLen || n > maxTermLen {
 		return dst
 	}
 	return append(dst, w)
 }
 
-// normalizeWord returns the normalised form of word and its length in runes,
-// using b as scratch space.
-func normalizeWord(b *strings.Builder, word string) (string, int) {
-	ascii := true
+// normalizeWord returns the normalised form of word and its length in runes.
+func normalizeWord(word string) (string, int) {
 	for i := 0; i < len(word); i++ {
-		if word[i] >= utf8.RuneSelf || 'A' <= word[i] && word[i] <= 'Z' {
-			ascii = false
-			break
+		if asciiKind[word[i]] != plainWord {
+			b, n := appendNormalized(nil, word)
+			return string(b), n
 		}
 	}
-	if ascii {
-		return word, len(word)
-	}
-	b.Reset()
+	return word, len(word)
+}
+
+// appendNormalized appends the normalised form of word to dst and returns
+// it with the form's length in runes.
+func appendNormalized(dst []byte, word string) ([]byte, int) {
 	n := 0
 	for _, r := range word {
 		r = unicode.ToLower(r)
@@ -105,14 +139,14 @@ func normalizeWord(b *strings.Builder, word string) (string, int) {
 			continue
 		}
 		if f, ok := fold(r); ok {
-			b.WriteString(f)
+			dst = append(dst, f...)
 			n += utf8.RuneCountInString(f)
 			continue
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 		n++
 	}
-	return b.String(), n
+	return dst, n
 }
 
 // normalize returns the terms of text joined by spaces; tests use it to

@@ -80,7 +80,6 @@ func TestVarint(t *testing.T) {
 // reference the fast version must agree with.
 func termsByRune(text string) []string {
 	var dst []string
-	var b strings.Builder
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -90,12 +89,12 @@ func termsByRune(text string) []string {
 			continue
 		}
 		if start >= 0 {
-			dst = appendTerm(dst, &b, text[start:i])
+			dst = appendTerm(dst, text[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		dst = appendTerm(dst, &b, text[start:])
+		dst = appendTerm(dst, text[start:])
 	}
 	return dst
 }
