@@ -245,15 +245,17 @@ func (x *extractor) flush() {
 type spaceCollapser struct {
 	buf     []byte
 	pending bool // white space was seen after the last word
-	// limit, when above 0, is the length from which buf takes no more:
-	// it then holds a prefix of the text of at least limit bytes.
+	// limit, when above 0, is a number of runes: once buf holds more,
+	// it takes no more, holding a prefix of the text that is enough to
+	// cut a snippet of limit runes from.
 	limit int
+	full  bool
 }
 
 // write adds b and reports whether it held anything but white space
-// (or, once the limit is reached, whether the text has any).
+// (or, once full, whether the text has any).
 func (c *spaceCollapser) write(b string) bool {
-	if c.limit > 0 && len(c.buf) >= c.limit {
+	if c.full {
 		return true
 	}
 	words := false
@@ -262,6 +264,10 @@ func (c *spaceCollapser) write(b string) bool {
 			c.pending = true
 			i += size
 			continue
+		}
+		if c.limit > 0 && len(c.buf) > c.limit && utf8.RuneCount(c.buf) > c.limit {
+			c.full = true
+			return true
 		}
 		// A run of word bytes, copied at once.
 		j := i + 1
@@ -312,7 +318,7 @@ func (c *spaceCollapser) space() { c.pending = true }
 // take returns the text collected and starts again.
 func (c *spaceCollapser) take() string {
 	s := string(c.buf)
-	c.buf, c.pending = c.buf[:0], false
+	c.buf, c.pending, c.full = c.buf[:0], false, false
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Indexer builds the index of a known number of documents, which may be
@@ -59,10 +60,8 @@ func (x *Indexer) Add(id int, d Doc) error {
 // faster: it reads the terms as it finds the text, and keeps of each
 // section's text only the snippet that the chunks hold.
 func (x *Indexer) AddHTML(id int, d Doc, body []byte) error {
-	// A snippet is lim.snippet runes and the knowledge that more follow:
-	// at most 4 bytes a rune.
-	keep := 4 * (x.lim.snippet + 1)
-	return x.add(id, &d, func(r *pageReader) { r.hits = r.readHTML(&d, body, keep, r.hits[:0]) })
+	// A snippet is lim.snippet runes, and an ellipsis when more follow.
+	return x.add(id, &d, func(r *pageReader) { r.hits = r.readHTML(&d, body, x.lim.snippet, r.hits[:0]) })
 }
 
 // add indexes document id, once read sets the reader's hits and, for
@@ -190,7 +189,12 @@ type termHit struct {
 
 // pageReader finds the terms of one page at a time, reusing its memory.
 type pageReader struct {
-	index   map[string]int // term → position in acc
+	// slots is a hash table of the page's terms: 1 + a position in acc,
+	// or 0 for an empty slot, found by the term's hash with linear
+	// probing. It is a map[string]int that hashes a term once and looks a
+	// normalised word up without making it a string: looking up a term
+	// for every word of the text was most of the time spent on it.
+	slots   []int32
 	acc     []termAcc
 	words   []string
 	hits    []termHit
@@ -206,6 +210,7 @@ type pageReader struct {
 // termAcc follows one term through a page's sections, in order.
 type termAcc struct {
 	term       string
+	hash       uint32
 	sec        int   // the section being read
 	weight     uint8 // its heading or title class there
 	count      int   // times in its text
@@ -237,7 +242,7 @@ func (r *pageReader) read(d *Doc, dst []termHit) []termHit {
 
 // readHTML is read for a Doc whose sections are in the markup body, as
 // DocFromHTML finds them: it sets d.Sections, with each text cut to a
-// prefix of at least keep bytes, and reads the terms of the whole text as
+// prefix of more than keep runes, and reads the terms of the whole text as
 // it goes, instead of collecting it to read it again.
 func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []termHit {
 	r.begin(d)
@@ -252,10 +257,10 @@ func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []te
 // begin starts a page with the terms of its title, extra names and site
 // section, all in the top section.
 func (r *pageReader) begin(d *Doc) {
-	if r.index == nil {
-		r.index = map[string]int{}
+	if r.slots == nil {
+		r.slots = make([]int32, 1024)
 	}
-	clear(r.index)
+	clear(r.slots)
 	r.acc = r.acc[:0]
 	r.held = ""
 	r.words = appendTerms(r.words[:0], d.Title)
@@ -310,7 +315,10 @@ func (r *pageReader) countText(sec int, text string) {
 	}
 	start, plain := -1, true
 	for i < len(text) {
-		kind, size := wordAt(text, i)
+		kind, size := asciiKind[text[i]], 1
+		if text[i] >= utf8.RuneSelf {
+			kind, size = wordAt(text, i)
+		}
 		switch {
 		case kind == notWord:
 			if start >= 0 {
@@ -351,24 +359,69 @@ func (r *pageReader) countWord(sec int, word string, plain bool) {
 	if n < minTermLen || n > maxTermLen {
 		return
 	}
-	// Looking up with string(r.scratch) copies nothing; only a term new to
-	// the page gets a string of its own.
-	if i, ok := r.index[string(r.scratch)]; ok {
-		r.move(i, sec).count++
-		return
+	// Only a term new to the page gets a string of its own.
+	h := hashTerm(r.scratch)
+	i, slot := find(r, r.scratch, h)
+	if i < 0 {
+		i = r.insert(string(r.scratch), h, slot, sec)
 	}
-	r.entry(string(r.scratch), sec).count++
+	r.move(i, sec).count++
 }
 
 // entry returns the accumulator of term, moved on to section sec.
 func (r *pageReader) entry(term string, sec int) *termAcc {
-	i, ok := r.index[term]
-	if !ok {
-		r.index[term] = len(r.acc)
-		r.acc = append(r.acc, termAcc{term: term, sec: sec, bestWeight: -1})
-		return &r.acc[len(r.acc)-1]
+	h := hashTerm(term)
+	i, slot := find(r, term, h)
+	if i < 0 {
+		i = r.insert(term, h, slot, sec)
 	}
 	return r.move(i, sec)
+}
+
+// hashTerm is the FNV-1a hash of a term.
+func hashTerm[T string | []byte](term T) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(term); i++ {
+		h ^= uint32(term[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// find returns the position in r.acc of term, whose hash is h, or -1 and
+// the empty slot where it would go.
+func find[T string | []byte](r *pageReader, term T, h uint32) (int, int) {
+	mask := uint32(len(r.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := r.slots[i]
+		if s == 0 {
+			return -1, int(i)
+		}
+		if a := &r.acc[s-1]; a.hash == h && a.term == string(term) {
+			return int(s - 1), int(i)
+		}
+	}
+}
+
+// insert adds term, not yet on the page, found first in section sec, at
+// the empty slot find gave, and returns its position in r.acc. The table
+// doubles when half full.
+func (r *pageReader) insert(term string, h uint32, slot, sec int) int {
+	i := len(r.acc)
+	r.acc = append(r.acc, termAcc{term: term, hash: h, sec: sec, bestWeight: -1})
+	r.slots[slot] = int32(i + 1)
+	if 2*len(r.acc) > len(r.slots) {
+		r.slots = make([]int32, 2*len(r.slots))
+		mask := uint32(len(r.slots) - 1)
+		for k := range r.acc {
+			j := r.acc[k].hash & mask
+			for r.slots[j] != 0 {
+				j = (j + 1) & mask
+			}
+			r.slots[j] = int32(k + 1)
+		}
+	}
+	return i
 }
 
 // move returns accumulator i, moved on to section sec.

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -128,6 +130,46 @@ func TestChunksGroupOnBigSites(t *testing.T) {
 		}
 		if m.P != c.per || chunks != (c.docs+c.per-1)/c.per {
 			t.Errorf("%d documents: %d per chunk in %d chunks, want %d per chunk", c.docs, m.P, chunks, c.per)
+		}
+	}
+}
+
+// TestManyTermsOnOnePage indexes a page with more distinct terms than the
+// reader's table first has room for, so that it grows while in use, and
+// meets the first terms again after it grew.
+func TestManyTermsOnOnePage(t *testing.T) {
+	var text strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&text, "Term%d ", i)
+		if i%3 == 0 {
+			fmt.Fprintf(&text, "term%d ", i) // twice in the section
+		}
+	}
+	docs := []Doc{
+		{URL: "/many/", Title: "Many", Sections: []Section{
+			{ID: "all", Heading: "All", Text: text.String()},
+			// Terms met before the table grew, met again after.
+			{ID: "again", Text: "term1 term1 term1 term4 term4"},
+		}},
+		{URL: "/other/", Title: "Other term7", Sections: []Section{{Text: "term2999"}}},
+	}
+	files, err := BuildInOrder(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		term string
+		want []posting
+	}{
+		{"term0", []posting{{0, 1, weightBody + 1}}},
+		{"term1", []posting{{0, 2, weightBody + 2}}},
+		{"term4", []posting{{0, 2, weightBody + 1}}},
+		{"term7", []posting{{0, 1, weightBody}, {1, 0, weightTitleTiny}}},
+		{"term2999", []posting{{0, 1, weightBody}, {1, 0, weightBody}}},
+		{"term2997", []posting{{0, 1, weightBody + 1}}},
+	} {
+		if got := lookup(t, files, c.term); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("postings of %q: %v, want %v", c.term, got, c.want)
 		}
 	}
 }
