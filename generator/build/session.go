@@ -42,9 +42,9 @@ type Session struct {
 	last *Site // the last site prepared, good or not
 
 	built   bool
-	sig     [32]byte            // the site signature of the last good build
-	sums    map[string][32]byte // page file → checksum of its source, last good build
-	outputs map[string][32]byte // output path → checksum of the bytes on disk
+	sig     [32]byte               // the site signature of the last good build
+	sums    map[string]content.Sum // page file → checksum of its source, last good build
+	outputs map[string][32]byte    // output path → checksum of the bytes on disk
 	// sigOnly marks the outputs that depend only on the site signature:
 	// theme assets, 404, tag pages, aliases, sitemap, robots.txt.
 	sigOnly map[string]bool
@@ -101,7 +101,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	if err != nil {
 		return rb, err
 	}
-	sums := map[string][32]byte{}
+	sums := map[string]content.Sum{}
 	for _, p := range site.Content.Pages {
 		if sum, ok := s.loader.Sum(p.File); ok {
 			sums[p.File] = sum
@@ -425,7 +425,7 @@ func (m *memorySink) CopyFile(rel, from string) error {
 // signature sums up everything about the site that one page can show of the
 // others: if it is unchanged, a page whose own file did not change renders
 // to the same bytes.
-func (s *Site) signature(sums map[string][32]byte) [32]byte {
+func (s *Site) signature(sums map[string]content.Sum) [32]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "config %#v\n", s.Config)
 	th := s.Theme.Sum()
@@ -576,7 +576,7 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	}
 	type edit struct {
 		old, new *content.Page
-		sum      [32]byte
+		sum      content.Sum
 	}
 	var edits []edit
 	for _, abs := range changed {
