@@ -82,11 +82,7 @@ func (x *Indexer) add(id int, d *Doc, read func(*pageReader)) error {
 	defer x.readers.Put(r)
 	read(r)
 	d.Sections = withTop(d.Sections)
-	entry, extra, err := docEntry(id, d, x.lim)
-	if err != nil {
-		x.fail(err)
-		return err
-	}
+	entry, extra := docEntry(id, d, x.lim)
 
 	x.mu.Lock()
 	defer x.mu.Unlock()
