@@ -309,28 +309,60 @@ func (r *pageReader) countText(sec int, text string) {
 		}
 		r.endText()
 	}
-	start, plain := -1, true
 	for i < len(text) {
-		kind, size := asciiKind[text[i]], 1
-		if text[i] >= utf8.RuneSelf {
-			kind, size = wordAt(text, i)
-		}
-		switch {
-		case kind == notWord:
-			if start >= 0 {
-				r.countWord(sec, text[start:i], plain)
-				start = -1
+		// Between words.
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiKind[c] == notWord {
+				i++
+				continue
 			}
-		case start < 0:
-			start, plain = i, kind == plainWord
-		case kind != plainWord:
-			plain = false
+		} else if kind, size := wordAt(text, i); kind == notWord {
+			i += size
+			continue
 		}
-		i += size
+		// A word, hashed as it is read while it is plain.
+		start, plain, h := i, true, uint32(fnvOffset)
+		for i < len(text) {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				kind, size := wordAt(text, i)
+				if kind == notWord {
+					break
+				}
+				plain = false
+				i += size
+				continue
+			}
+			kind := asciiKind[c]
+			if kind == notWord {
+				break
+			}
+			plain = plain && kind == plainWord
+			h = (h ^ uint32(c)) * fnvPrime
+			i++
+		}
+		if i == len(text) {
+			r.held, r.heldPlain, r.heldSec = text[start:], plain, sec
+			return
+		}
+		if plain {
+			r.countPlain(sec, text[start:i], h)
+		} else {
+			r.countWord(sec, text[start:i], false)
+		}
 	}
-	if start >= 0 {
-		r.held, r.heldPlain, r.heldSec = text[start:], plain, sec
+}
+
+// countPlain counts a word that is its own term, whose hash is h.
+func (r *pageReader) countPlain(sec int, word string, h uint32) {
+	if len(word) < minTermLen || len(word) > maxTermLen {
+		return
 	}
+	i, slot := find(r, word, h)
+	if i < 0 {
+		i = r.insert(word, h, slot, sec)
+	}
+	r.move(i, sec).count++
 }
 
 // endText counts the word held by countText, if any.
@@ -345,9 +377,7 @@ func (r *pageReader) endText() {
 // its length is within the limits; plain says it is already normalised.
 func (r *pageReader) countWord(sec int, word string, plain bool) {
 	if plain {
-		if len(word) >= minTermLen && len(word) <= maxTermLen {
-			r.entry(word, sec).count++
-		}
+		r.countPlain(sec, word, hashTerm(word))
 		return
 	}
 	var n int
@@ -376,13 +406,18 @@ func (r *pageReader) entry(term string, sec int) *termAcc {
 
 // hashTerm is the FNV-1a hash of a term.
 func hashTerm[T string | []byte](term T) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(term); i++ {
-		h ^= uint32(term[i])
-		h *= 16777619
+		h = (h ^ uint32(term[i])) * fnvPrime
 	}
 	return h
 }
+
+// The 32-bit FNV-1a parameters.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // find returns the position in r.acc of term, whose hash is h, or -1 and
 // the empty slot where it would go.
