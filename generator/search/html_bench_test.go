@@ -1,33 +1,15 @@
 package search
 
 import (
-	"path/filepath"
+	"strconv"
 	"testing"
-
-	"github.com/playbookhq/playbook/generator/corpus"
-	"github.com/playbookhq/playbook/generator/markup"
 )
 
 // BenchmarkDocFromHTML extracts the documents of 200 generated pages
-// rendered as the build renders them (headings with ids, highlighted code),
-// the text search indexes on every full build.
+// rendered as the build renders them (headings with ids, highlighted code):
+// what serve keeps of every page, to index the site again as pages change.
 func BenchmarkDocFromHTML(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "corpus")
-	if _, err := corpus.Generate(dir, corpus.Options{Pages: 200, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	r := markup.New(markup.Options{})
-	var pages [][]byte
-	size := 0
-	walkMarkdown(b, dir, func(path, _ string, body []byte) error {
-		res, err := r.Render(markup.Document{Source: body, Path: path})
-		if err != nil {
-			return err
-		}
-		pages = append(pages, []byte(res.HTML))
-		size += len(res.HTML)
-		return nil
-	})
+	pages, size := renderedPages(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -37,4 +19,32 @@ func BenchmarkDocFromHTML(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkAddHTML indexes the same pages as the build does: each read
+// once, its terms counted while its text is extracted.
+func BenchmarkAddHTML(b *testing.B) {
+	pages, size := renderedPages(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		x := NewIndexer(len(pages))
+		for i, p := range pages {
+			if err := x.AddHTML(i, Doc{URL: "/p/" + strconv.Itoa(i) + "/", Title: "Page", Section: "Section"}, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// renderedPages renders 200 generated pages as the build renders them
+// and returns them with their total size.
+func renderedPages(b *testing.B) ([][]byte, int) {
+	var pages [][]byte
+	size := 0
+	for _, p := range renderedCorpus(b, 200) {
+		pages = append(pages, p.body)
+		size += len(p.body)
+	}
+	return pages, size
 }
