@@ -64,8 +64,8 @@ func (x *Indexer) AddHTML(id int, d Doc, body []byte) error {
 	return x.add(id, &d, func(r *pageReader) { r.hits = r.readHTML(&d, body, x.lim.snippet, r.hits[:0]) })
 }
 
-// add indexes document id, once read sets the reader's hits and, for
-// AddHTML, d's sections.
+// add indexes document id, once read sets the reader's hits and leaves
+// d's sections with the top of the page first (withTop).
 func (x *Indexer) add(id int, d *Doc, read func(*pageReader)) error {
 	if id < 0 || id >= len(x.entries) {
 		return fmt.Errorf("search: document number %d is out of range 0 to %d", id, len(x.entries)-1)
@@ -81,7 +81,6 @@ func (x *Indexer) add(id int, d *Doc, read func(*pageReader)) error {
 	}
 	defer x.readers.Put(r)
 	read(r)
-	d.Sections = withTop(d.Sections)
 	entry, extra := docEntry(id, d, x.lim)
 
 	x.mu.Lock()
@@ -237,7 +236,7 @@ func (r *pageReader) read(d *Doc, dst []termHit) []termHit {
 }
 
 // readHTML is read for a Doc whose sections are in the markup body, as
-// DocFromHTML finds them: it sets d.Sections, with each text cut to a
+// DocFromHTML finds them: it sets d.Sections (withTop), with each text cut to a
 // prefix of more than keep runes, and reads the terms of the whole text as
 // it goes, instead of collecting it to read it again.
 func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []termHit {
@@ -246,7 +245,7 @@ func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []te
 	x.text.limit = keep
 	x.run(string(body))
 	x.flush()
-	d.Sections = x.sections
+	d.Sections = withTop(x.sections)
 	return r.end(dst)
 }
 
@@ -358,11 +357,7 @@ func (r *pageReader) countPlain(sec int, word string, h uint32) {
 	if len(word) < minTermLen || len(word) > maxTermLen {
 		return
 	}
-	i, slot := find(r, word, h)
-	if i < 0 {
-		i = r.insert(word, h, slot, sec)
-	}
-	r.move(i, sec).count++
+	accOf(r, word, h, sec).count++
 }
 
 // endText counts the word held by countText, if any.
@@ -385,21 +380,21 @@ func (r *pageReader) countWord(sec int, word string, plain bool) {
 	if n < minTermLen || n > maxTermLen {
 		return
 	}
-	// Only a term new to the page gets a string of its own.
-	h := hashTerm(r.scratch)
-	i, slot := find(r, r.scratch, h)
-	if i < 0 {
-		i = r.insert(string(r.scratch), h, slot, sec)
-	}
-	r.move(i, sec).count++
+	accOf(r, r.scratch, hashTerm(r.scratch), sec).count++
 }
 
 // entry returns the accumulator of term, moved on to section sec.
 func (r *pageReader) entry(term string, sec int) *termAcc {
-	h := hashTerm(term)
+	return accOf(r, term, hashTerm(term), sec)
+}
+
+// accOf returns the accumulator of term, whose hash is h, moved on to
+// section sec, adding it when the page had no such term yet: only then
+// does a term given as bytes (a normalised word) become a string.
+func accOf[T string | []byte](r *pageReader, term T, h uint32, sec int) *termAcc {
 	i, slot := find(r, term, h)
 	if i < 0 {
-		i = r.insert(term, h, slot, sec)
+		i = r.insert(string(term), h, slot, sec)
 	}
 	return r.move(i, sec)
 }
