@@ -264,3 +264,39 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSessionBurst hands the session the change list of a git checkout that
+// adds 1,000 pages, as serve does after its watcher has coalesced the
+// burst: one rebuild renders and writes every new page.
+func TestSessionBurst(t *testing.T) {
+	s := testsite.New(t, playbookSite)
+	dest := filepath.Join(t.TempDir(), "serve")
+	session := build.NewSession(build.Options{Source: s.Dir, StableAssetNames: true}, dest)
+	if _, err := session.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	changed := make([]string, 0, n)
+	for i := range n {
+		name := fmt.Sprintf("content/burst/page-%04d.md", i)
+		s.WriteFile(name, fmt.Sprintf("# Page %d\n", i))
+		changed = append(changed, filepath.Join(s.Dir, filepath.FromSlash(name)))
+	}
+	rb, err := session.Build(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.Rendered < n {
+		t.Errorf("the burst rendered %d pages, want at least %d", rb.Rendered, n)
+	}
+	for _, i := range []int{0, 1, 500, 999} {
+		rel := fmt.Sprintf("burst/page-%04d/index.html", i)
+		if !contains(rb.Changed, rel) {
+			t.Errorf("the burst's rebuild did not write %s", rel)
+		}
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
+		if err != nil || !strings.Contains(string(data), fmt.Sprintf("Page %d", i)) {
+			t.Errorf("%s after the burst: %v\n%.300s", rel, err, data)
+		}
+	}
+}

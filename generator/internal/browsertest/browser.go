@@ -11,7 +11,10 @@
 // Chromium runs as root and offline, which it does only with the sandbox, the
 // GPU, QUIC and every background service turned off; see allocatorOptions.
 // Every browser lives at most Timeout (or WithTimeout), however the test
-// ends, so a stuck page fails the test instead of hanging CI.
+// ends, so a stuck page fails the test instead of hanging CI. The limits are
+// hang guards, generous enough that a busy machine never reaches them; and
+// one browser runs at a time across all test processes (see lock.go), so
+// that packages tested together do not starve each other's browsers.
 package browsertest
 
 import (
@@ -35,8 +38,9 @@ const (
 )
 
 // Timeout is how long a browser started by New lives when no WithTimeout
-// option says otherwise.
-const Timeout = 60 * time.Second
+// option says otherwise: a guard against a hung test, far above what any
+// test takes on a loaded machine.
+const Timeout = 5 * time.Minute
 
 // closeTimeout bounds the graceful close of the browser at cleanup.
 const closeTimeout = 10 * time.Second
@@ -62,7 +66,8 @@ func New(t testing.TB, opts ...Option) context.Context {
 
 	// The profile folder is made before the cleanup below is registered, so
 	// that it is removed after the browser has exited (cleanups run last
-	// registered, first run).
+	// registered, first run); the lock is let go after both.
+	t.Cleanup(acquireBrowser(t))
 	profile := t.TempDir()
 	out := &lockedBuffer{}
 	root, cancelRoot := context.WithTimeout(context.Background(), cfg.timeout)
