@@ -47,7 +47,7 @@ const closeTimeout = 10 * time.Second
 
 // New starts a headless Chromium for the test and returns the context of its
 // first tab, for use with chromedp and with this package's helpers. It skips
-// the test when Chromium is missing, or fails it when the environment has
+// the test under -short and when Chromium is missing, or fails it when the environment has
 // CI=true; see DefaultChromium and EnvChromium. The browser is closed and its
 // profile removed at test cleanup.
 func New(t testing.TB, opts ...Option) context.Context {
@@ -58,6 +58,9 @@ func New(t testing.TB, opts ...Option) context.Context {
 		t.Skip(d.msg)
 	case fail:
 		t.Fatal(d.msg)
+	}
+	if testing.Short() {
+		t.Skip("drives Chromium: skipped with -short (the quick inner loop)")
 	}
 	cfg := config{width: DefaultWidth, height: DefaultHeight, timeout: Timeout}
 	for _, o := range opts {
