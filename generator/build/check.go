@@ -53,7 +53,7 @@ func (s *Site) checkPage(p *content.Page) diag.List {
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
 	}
-	s.recordLinks(p, res)
+	s.recordLinks(p, res, s.Book.Blocks(p, s.env()))
 	return res.Diagnostics
 }
 

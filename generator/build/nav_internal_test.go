@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // TestCachedNavMatchesTemplate checks that every page's sidebar, taken from
@@ -22,7 +24,7 @@ func TestCachedNavMatchesTemplate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := (&PageData{Sidebar: sidebar}).NavHTML()
+		got := (&view.PageData{Sidebar: sidebar}).NavHTML()
 		want, err := s.renderNav(p)
 		if err != nil {
 			t.Fatal(err)

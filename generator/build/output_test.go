@@ -146,7 +146,7 @@ func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
 -- themes/default/templates/page.html --
 {{define "main"}}<div class="custom-page">{{.Content}}</div>{{end}}
 -- themes/default/templates/role.html --
-{{define "main"}}<div class="custom-role">{{.Role.ID}}</div>{{end}}
+{{define "main"}}<div class="custom-role">{{.Kind.ID}}</div>{{end}}
 -- themes/default/static/css/extra.css --
 .custom-page { color: rebeccapurple; }
 -- themes/default/static/favicon.svg --

@@ -12,6 +12,7 @@ import (
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // renderPages renders every page on all cores, but those keep says to keep,
@@ -72,31 +73,33 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
 	}
-	s.recordLinks(p, res)
-	data := &PageData{
+	blocks := s.Book.Blocks(p, s.env())
+	s.recordLinks(p, res, blocks)
+	data := &view.PageData{
 		Site:        s.data,
-		Page:        pageView(p, s.data),
+		Page:        s.pageView(p),
 		Content:     template.HTML(res.HTML),
 		TOC:         res.TOC,
-		site:        s,
-		page:        p,
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
 	}
 	data.Sidebar = nav
-	s.addKindData(data, p)
+	if err := s.addKindData(data, p, blocks); err != nil {
+		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
+	}
 	ordered := s.Content.Ordered
 	if pos > 0 {
-		prev := ordered[pos-1]
-		data.Prev = &Link{Title: prev.Title, URL: s.url(prev)}
+		prev := s.pageLink(ordered[pos-1])
+		data.Prev = &prev
 	}
 	if pos+1 < len(ordered) {
-		next := ordered[pos+1]
-		data.Next = &Link{Title: next.Title, URL: s.url(next)}
+		next := s.pageLink(ordered[pos+1])
+		data.Next = &next
 	}
 	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
@@ -143,11 +146,11 @@ func (s *Site) layout(p *content.Page) string {
 // renderNotFound renders the 404 page.
 func (s *Site) renderNotFound() ([]byte, error) {
 	var buf bytes.Buffer
-	data := &PageData{
+	data := &view.PageData{
 		Site: s.data,
-		Page: &PageView{Title: "Page not found", Kind: "404", URL: s.data.BasePath + "404.html", Permalink: permalink(s.data, "/404.html")},
-		site: s,
+		Page: s.generatedView("Page not found", "404", "/404.html"),
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err
