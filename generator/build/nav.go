@@ -89,9 +89,19 @@ func (s *Site) children(p *content.Page) []view.ChildLink {
 // a page's sidebar is its section's with its own link marked. This keeps the
 // cost of the sidebar per page proportional to its size, not to the work of
 // executing a template for every entry of it.
+//
+// The contract with a theme: partials/nav.html is executed once per section
+// with every entry's .Current false, and the build then marks the page's own
+// link, written `<a href="URL">`, with ` aria-current="page"`. A nav template
+// that reads .Current anywhere (to mark the page its own way) is executed for
+// every page instead, with the real entries: correct, and slower on a big
+// site.
 type navCache struct {
 	mu      sync.Mutex
 	entries map[string]*navEntry
+	// perPage is set when the theme's nav template reads .Current.
+	perPage     bool
+	perPageOnce sync.Once
 }
 
 type navEntry struct {
@@ -103,8 +113,9 @@ type navEntry struct {
 
 // navHTML renders the sidebar of page p (nil for generated pages).
 func (s *Site) navHTML(p *content.Page) (view.Sidebar, error) {
-	if p == nil {
-		html, err := s.renderNav(nil)
+	s.navs.perPageOnce.Do(func() { s.navs.perPage = s.Theme.Reads(navTemplate, "Current") })
+	if p == nil || s.navs.perPage {
+		html, err := s.renderNav(p)
 		return view.Sidebar{Before: html}, err
 	}
 	s.navs.mu.Lock()
@@ -126,17 +137,19 @@ func (s *Site) navHTML(p *content.Page) (view.Sidebar, error) {
 	if e.err != nil {
 		return view.Sidebar{}, e.err
 	}
-	// Mark the page's own link, exactly as the nav template would.
+	// Mark the page's own link.
 	link := navLinkStart + template.HTMLEscapeString(s.url(p)) + `">`
 	if i, ok := e.links[link]; ok {
 		at := i + len(link) - 1
 		return view.Sidebar{Before: template.HTML(e.html[:at]), Current: ariaCurrent, After: template.HTML(e.html[at:])}, nil
 	}
-	// A theme whose nav template writes links differently: render it for
-	// this page alone.
-	html, err := s.renderNav(p)
-	return view.Sidebar{Before: html}, err
+	// The page is not in its section's sidebar (it is hidden), or the
+	// theme writes links otherwise: the section's sidebar as it is.
+	return view.Sidebar{Before: template.HTML(e.html)}, nil
 }
+
+// navTemplate is the partial that renders the sidebar.
+const navTemplate = "partials/nav.html"
 
 // navLinkStart begins a link in the nav as the default theme writes it;
 // ariaCurrent is what marks the current page's link.
@@ -182,8 +195,8 @@ func linkOffsets(html string) map[string]int {
 // renderNav executes the nav template for the sidebar of page p.
 func (s *Site) renderNav(p *content.Page) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := s.Theme.ExecutePartial(&buf, "partials/nav.html", s.nav(p)); err != nil {
-		return "", fmt.Errorf("template partials/nav.html failed: %w", err)
+	if err := s.Theme.ExecutePartial(&buf, navTemplate, s.nav(p)); err != nil {
+		return "", fmt.Errorf("template %s failed: %w", navTemplate, err)
 	}
 	return template.HTML(buf.String()), nil
 }
