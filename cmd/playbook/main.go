@@ -36,7 +36,6 @@ func commands() []command {
 		{name: "new", summary: "create a site or a page from a documented skeleton", run: runNew},
 		{name: "serve", summary: "build, serve on 127.0.0.1 and rebuild on every save", run: runServe},
 		{name: "version", summary: "print the version", run: runVersion},
-		{name: "gen-corpus", summary: "write a generated benchmark corpus", hidden: true, run: runGenCorpus},
 	}
 }
 

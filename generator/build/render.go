@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"runtime"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
@@ -19,47 +19,41 @@ import (
 // and hands each result to emit (which must be safe for concurrent use). It
 // returns the problems found.
 func (s *Site) renderPages(keep func(*content.Page) bool, emit func(file string, data []byte) error) diag.List {
-	pages := s.Content.Ordered
-	index := make(map[*content.Page]int, len(pages))
-	for i, p := range pages {
+	index := make(map[*content.Page]int, len(s.Content.Ordered))
+	todo := make([]*content.Page, 0, len(s.Content.Ordered))
+	for i, p := range s.Content.Ordered {
 		index[p] = i
+		if keep == nil || !keep(p) {
+			todo = append(todo, p)
+		}
 	}
 	var (
 		mu    sync.Mutex
 		diags diag.List
-		wg    sync.WaitGroup
-		next  = make(chan *content.Page)
 	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for p := range next {
-				buf.Reset()
-				d := s.renderPage(&buf, p, index[p])
-				if len(d) == 0 || !d.HasErrors() {
-					if err := emit(p.OutFile, buf.Bytes()); err != nil {
-						d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
-					}
-				}
-				if len(d) > 0 {
-					mu.Lock()
-					diags = append(diags, d...)
-					mu.Unlock()
-				}
+	parallel.For(len(todo), func(i int) {
+		p := todo[i]
+		buf := renderBuffers.Get().(*bytes.Buffer)
+		defer renderBuffers.Put(buf)
+		buf.Reset()
+		d := s.renderPage(buf, p, index[p])
+		if !d.HasErrors() {
+			if err := emit(p.OutFile, buf.Bytes()); err != nil {
+				d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
 			}
-		}()
-	}
-	for _, p := range pages {
-		if keep == nil || !keep(p) {
-			next <- p
 		}
-	}
-	close(next)
-	wg.Wait()
+		if len(d) > 0 {
+			mu.Lock()
+			diags = append(diags, d...)
+			mu.Unlock()
+		}
+	})
 	return diags
 }
+
+// renderBuffers are the buffers pages are rendered into, reused across
+// pages: emit must not keep the bytes it is handed.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage renders one page into buf.
 func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List {

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -238,7 +239,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	if rb.Full || rb.Rendered != 1 {
 		t.Errorf("body edit: full=%v rendered=%d, want one page", rb.Full, rb.Rendered)
 	}
-	if !contains(rb.Changed, "roles/dev-team/index.html") || contains(rb.Changed, "roles/product-owner/index.html") {
+	if !slices.Contains(rb.Changed, "roles/dev-team/index.html") || slices.Contains(rb.Changed, "roles/product-owner/index.html") {
 		t.Errorf("body edit changed %q", rb.Changed)
 	}
 
@@ -247,7 +248,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rb.Full || !contains(rb.Changed, "roles/product-owner/index.html") {
+	if !rb.Full || !slices.Contains(rb.Changed, "roles/product-owner/index.html") {
 		t.Errorf("title edit: full=%v changed=%q; the title shows in every page's navigation", rb.Full, rb.Changed)
 	}
 
@@ -257,53 +258,5 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	}
 	if rb.Rendered != 0 || len(rb.Changed) != 0 {
 		t.Errorf("no change: rendered %d, changed %q", rb.Rendered, rb.Changed)
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// TestSessionBurst hands the session the change list of a git checkout that
-// adds 1,000 pages, as serve does after its watcher has coalesced the
-// burst: one rebuild renders and writes every new page.
-func TestSessionBurst(t *testing.T) {
-	s := testsite.New(t, playbookSite)
-	dest := filepath.Join(t.TempDir(), "serve")
-	session := build.NewSession(build.Options{Source: s.Dir, StableAssetNames: true}, dest)
-	if _, err := session.Build(nil); err != nil {
-		t.Fatal(err)
-	}
-	n := 1000
-	if testing.Short() {
-		n = 200
-	}
-	changed := make([]string, 0, n)
-	for i := range n {
-		name := fmt.Sprintf("content/burst/page-%04d.md", i)
-		s.WriteFile(name, fmt.Sprintf("# Page %d\n", i))
-		changed = append(changed, filepath.Join(s.Dir, filepath.FromSlash(name)))
-	}
-	rb, err := session.Build(changed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rb.Rendered < n {
-		t.Errorf("the burst rendered %d pages, want at least %d", rb.Rendered, n)
-	}
-	for _, i := range []int{0, 1, n / 2, n - 1} {
-		rel := fmt.Sprintf("burst/page-%04d/index.html", i)
-		if !contains(rb.Changed, rel) {
-			t.Errorf("the burst's rebuild did not write %s", rel)
-		}
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
-		if err != nil || !strings.Contains(string(data), fmt.Sprintf("Page %d", i)) {
-			t.Errorf("%s after the burst: %v\n%.300s", rel, err, data)
-		}
 	}
 }
