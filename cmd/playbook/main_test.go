@@ -94,7 +94,7 @@ func TestHelpEverywhere(t *testing.T) {
 		}
 	}
 	_, stdout, _ := runCLI(t, "build", "--help")
-	for _, flag := range []string{"-source", "-s ", "-destination", "-d ", "-baseURL", "-drafts"} {
+	for _, flag := range []string{"-s, --source", "-d, --destination", "--baseURL", "--drafts"} {
 		if !strings.Contains(stdout, flag) {
 			t.Errorf("build --help lacks %s", flag)
 		}

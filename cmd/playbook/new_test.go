@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,28 +88,5 @@ func TestNewUsage(t *testing.T) {
 	}
 	if _, stdout, _ := runCLI(t, "--help"); !strings.Contains(stdout, "\n  new        create a site or a page from a documented skeleton\n") {
 		t.Errorf("playbook --help does not list new:\n%s", stdout)
-	}
-}
-
-func TestSplitFlags(t *testing.T) {
-	fs := flag.NewFlagSet("new role", flag.ContinueOnError)
-	fs.String("s", ".", "")
-	fs.Bool("v", false, "")
-	tests := []struct {
-		args, flags, positional []string
-	}{
-		{[]string{"Product Manager", "-s", "site"}, []string{"-s", "site"}, []string{"Product Manager"}},
-		{[]string{"-s", "site", "A", "B"}, []string{"-s", "site"}, []string{"A", "B"}},
-		{[]string{"A", "-s=site", "-v", "B"}, []string{"-s=site", "-v"}, []string{"A", "B"}},
-		{[]string{"-v", "A"}, []string{"-v"}, []string{"A"}},
-		{[]string{"A", "--", "-s"}, nil, []string{"A", "-s"}},
-		{[]string{"-", "-x", "A"}, []string{"-x"}, []string{"-", "A"}},
-		{[]string{"A", "-s"}, []string{"-s"}, []string{"A"}},
-	}
-	for _, tt := range tests {
-		flags, positional := splitFlags(fs, tt.args)
-		if strings.Join(flags, "|") != strings.Join(tt.flags, "|") || strings.Join(positional, "|") != strings.Join(tt.positional, "|") {
-			t.Errorf("splitFlags(%q) = %q, %q; want %q, %q", tt.args, flags, positional, tt.flags, tt.positional)
-		}
 	}
 }

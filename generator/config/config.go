@@ -258,16 +258,25 @@ func sortedMapKeys(m map[string]string) []string {
 
 // ParseBaseURL checks a base URL: absolute http(s) with a host, or a plain
 // path such as "/handbook/". It returns it with a trailing slash.
-func ParseBaseURL(raw string) (*url.URL, error) {
+func ParseBaseURL(raw string) (*url.URL, error) { return parseBaseURL("baseURL", raw) }
+
+// CheckBaseURL checks a base URL given under another name, such as the
+// flag --baseURL, which the error message names.
+func CheckBaseURL(name, raw string) error {
+	_, err := parseBaseURL(name, raw)
+	return err
+}
+
+func parseBaseURL(name, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("baseURL %q is not a URL: %v", raw, err)
+		return nil, fmt.Errorf("%s %q is not a URL: %v", name, raw, err)
 	}
 	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || u.Scheme != "" && u.Host == "" {
-		return nil, fmt.Errorf("baseURL %q must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/", raw)
+		return nil, fmt.Errorf("%s %q must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/", name, raw)
 	}
 	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
-		return nil, fmt.Errorf("baseURL %q must start with http://, https:// or /", raw)
+		return nil, fmt.Errorf("%s %q must start with http://, https:// or /", name, raw)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
