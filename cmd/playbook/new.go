@@ -155,5 +155,8 @@ func runNewKind(k newKind, args []string, e *env, now func() time.Time) int {
 		fmt.Fprintf(e.stderr, "playbook new %s: %v\n", k.name, err)
 		return exitContent
 	}
+	if !k.site {
+		e.say("\nNext: cd %s && playbook serve", shellQuote(positional[0]))
+	}
 	return exitOK
 }

@@ -14,8 +14,13 @@ func TestNewCommands(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("new site: exit %d\n%s", code, stderr)
 	}
-	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 9 || lines[0] != site+"/playbook.toml" {
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 12 || lines[0] != site+"/playbook.toml" || lines[1] != site+"/.gitignore" ||
+		lines[10] != "" || lines[11] != "Next: cd "+site+" && playbook serve" {
 		t.Errorf("new site printed:\n%s", stdout)
+	}
+	spaced := filepath.Join(t.TempDir(), "my handbook")
+	if _, stdout, _ := runCLI(t, "new", "site", spaced); !strings.HasSuffix(stdout, "\nNext: cd '"+spaced+"' && playbook serve\n") {
+		t.Errorf("new site in a folder with a space printed:\n%s", stdout)
 	}
 
 	// Positional arguments before and after the flags, in both spellings.

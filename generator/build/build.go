@@ -158,10 +158,13 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
 	}
 	cs, more, err := load(content.Options{
-		Dir:         contentDir,
-		DisplayDir:  filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
-		Drafts:      opts.Drafts,
-		KindFolders: cfg.FolderKinds(),
+		Dir:                 contentDir,
+		DisplayDir:          filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
+		Drafts:              opts.Drafts,
+		KindFolders:         cfg.FolderKinds(),
+		SectionTitles:       cfg.SectionTitles(),
+		SectionDescriptions: cfg.SectionDescriptions(),
+		SectionOrder:        cfg.SectionOrder(),
 	})
 	if err != nil {
 		return nil, err

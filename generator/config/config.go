@@ -71,6 +71,53 @@ const (
 	KindArticle      = "article"
 )
 
+// kindSections lists the kinds in the order the home page lists their
+// sections, each with the title and description of its section when the
+// folder has no index page to give them ("qa" would otherwise be "Qa").
+var kindSections = []struct{ kind, title, description string }{
+	{KindRole, "Roles", "Who does what, and whom each role works with."},
+	{KindExpectations, "Expectations", "What each role can expect from the others."},
+	{KindVisionBoard, "Vision boards", "Where each product is going, on one page."},
+	{KindQA, "Q&A", "The questions people keep asking, with their answers."},
+	{KindArticle, "Articles", "Dated notes from the team."},
+}
+
+// SectionTitles maps the folder of each kind to the title of its section
+// page when the folder has no index page.
+func (c Config) SectionTitles() map[string]string {
+	out := make(map[string]string, len(kindSections))
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out[folder] = k.title
+		}
+	}
+	return out
+}
+
+// SectionDescriptions maps the folder of each kind to the description of
+// its section page when the folder has no index page.
+func (c Config) SectionDescriptions() map[string]string {
+	out := make(map[string]string, len(kindSections))
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out[folder] = k.description
+		}
+	}
+	return out
+}
+
+// SectionOrder lists the folders of the kinds in the order the home page
+// lists them, before other sections of the same weight.
+func (c Config) SectionOrder() []string {
+	var out []string
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out = append(out, folder)
+		}
+	}
+	return out
+}
+
 // DefaultKinds maps each kind to its folder when the config says nothing.
 func DefaultKinds() map[string]string {
 	return map[string]string{

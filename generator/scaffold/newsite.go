@@ -31,7 +31,7 @@ type siteData struct {
 }
 
 // NewSite writes a complete small site into dir, which must be missing or
-// empty: a config, a home page, two role guides, an expectation table
+// empty: a config, a .gitignore for the output, a home page, two role guides, an expectation table
 // between them, a vision board, a Q&A thread, an article dated today and a
 // short guide to the conventions. It returns the paths written, in order.
 func NewSite(dir string, opts ...Option) ([]string, error) {
@@ -46,6 +46,14 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 		return nil, err
 	}
 	written := []string{filepath.Join(dir, "playbook.toml")}
+	ignore, err := render("gitignore", nil)
+	if err != nil {
+		return written, err
+	}
+	if err := writeNew(filepath.Join(dir, ".gitignore"), ignore); err != nil {
+		return written, err
+	}
+	written = append(written, filepath.Join(dir, ".gitignore"))
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		return written, fmt.Errorf("creating %q: %w", filepath.Join(dir, "content"), err)
 	}
