@@ -17,6 +17,7 @@ func defineBuild(f *flags, e *env) func([]string) int {
 	f.String(&opts.Destination, "destination", "d", "", "output `folder` (default SOURCE/public)")
 	f.String(&opts.BaseURL, "baseURL", "", "", "absolute `URL` or path the site is served under, e.g. https://example.org/handbook/")
 	f.Bool(&opts.Drafts, "drafts", "", "include pages marked draft: true")
+	f.Choice(&opts.Redirects, "redirects", "", config.RedirectHosts, "also write the _redirects file of a static host: a 301 from every alias, and the 404 page")
 	cpuProfile, memProfile := new(string), new(string)
 	f.String(cpuProfile, "cpuprofile", "", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
 	f.String(memProfile, "memprofile", "", "", "write a heap profile taken after the build to `file`")

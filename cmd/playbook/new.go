@@ -60,6 +60,13 @@ func newKindFlags(k newKind, e *env, source, ci *string) *flags {
 	if k.site {
 		f.String(source, "source", "s", ".", "site `folder` holding playbook.toml and content/")
 	}
+	if k.name == "site" {
+		var hosts []string
+		for _, h := range scaffold.CIHosts {
+			hosts = append(hosts, h.Name)
+		}
+		f.Choice(ci, "ci", "", hosts, "also write the CI file that publishes the site: .github/workflows/pages.yml for GitHub Pages, .gitlab-ci.yml for GitLab Pages")
+	}
 	outputFlags(f, e)
 	return f
 }
@@ -144,7 +151,7 @@ func runNewKind(k newKind, args []string, e *env, now func() time.Time) int {
 			written = append(written, path)
 		}
 	} else {
-		written, err = scaffold.NewSite(positional[0], scaffold.WithClock(now))
+		written, err = scaffold.NewSite(positional[0], scaffold.WithClock(now), scaffold.WithCI(ci))
 	}
 	for _, p := range written {
 		if p != "" {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/playbookhq/playbook/generator/scaffold"
 )
 
 func TestNewCommands(t *testing.T) {
@@ -94,4 +96,80 @@ func TestNewUsage(t *testing.T) {
 	if _, stdout, _ := runCLI(t, "--help"); !strings.Contains(stdout, "\n  new        create a site or a page from a documented skeleton\n") {
 		t.Errorf("playbook --help does not list new:\n%s", stdout)
 	}
+}
+
+// TestCICommandsWork runs the playbook commands of each CI file that
+// `new site --ci` writes, on that new site, with the variables the host
+// would set.
+func TestCICommandsWork(t *testing.T) {
+	hosts := map[string]struct{ variable, value string }{
+		"github": {"${{ steps.pages.outputs.base_url }}", "https://org.github.io/handbook"},
+		"gitlab": {"$CI_PAGES_URL", "https://group.gitlab.io/handbook"},
+	}
+	for host, v := range hosts {
+		site := filepath.Join(t.TempDir(), "handbook")
+		if code, _, stderr := runCLI(t, "new", "site", site, "--ci", host); code != exitOK {
+			t.Fatalf("new site --ci %s: exit %d\n%s", host, code, stderr)
+		}
+		rel, _, _ := scaffold.CIFile(host)
+		text, err := os.ReadFile(filepath.Join(site, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ran int
+		for _, line := range strings.Split(string(text), "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+			line = strings.TrimPrefix(line, "run: ")
+			if !strings.HasPrefix(line, "playbook ") {
+				continue
+			}
+			args := shellWords(strings.ReplaceAll(line, v.variable, v.value))[1:]
+			out := filepath.Join(t.TempDir(), "public")
+			args = append(args, "-s", site)
+			if args[0] == "build" {
+				args = append(args, "-d", out)
+			}
+			code, _, stderr := runCLI(t, args...)
+			if code != exitOK || stderr != "" && !strings.HasPrefix(stderr, "Checked ") {
+				t.Errorf("%s: %q: exit %d\n%s", host, line, code, stderr)
+			}
+			if args[0] == "build" {
+				index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+				if want := `<link rel="canonical" href="` + v.value + `/">`; !strings.Contains(string(index), want) {
+					t.Errorf("%s: the built home page lacks %s", host, want)
+				}
+			}
+			ran++
+		}
+		if ran < 2 {
+			t.Errorf("%s: %d playbook commands found, want check and build", host, ran)
+		}
+	}
+}
+
+// shellWords splits a command line as a shell would, for the plain words
+// and double-quoted strings that CI files use.
+func shellWords(line string) []string {
+	var words []string
+	var cur strings.Builder
+	quoted, inWord := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted, inWord = !quoted, true
+		case r == ' ' && !quoted:
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+			inWord = false
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
 }

@@ -34,6 +34,9 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked as drafts.
 	Drafts bool
+	// Redirects overrides the config's redirects (the static host whose
+	// _redirects file is written) when not empty.
+	Redirects string
 	// StableAssetNames writes the theme's stylesheet and script under fixed
 	// names instead of content-hashed ones. The preview server uses it so
 	// that a CSS change changes only the stylesheet, which pages can then
@@ -149,6 +152,9 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		if _, err := config.ParseBaseURL(cfg.BaseURL); err != nil {
 			return nil, fmt.Errorf("--baseURL: %w", err)
 		}
+	}
+	if opts.Redirects != "" {
+		cfg.Redirects = opts.Redirects
 	}
 	if diags.HasErrors() {
 		return nil, diags.Err()

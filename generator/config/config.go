@@ -54,13 +54,16 @@ type Config struct {
 	// RepositoryPath is the site's folder inside the repository, "" when the
 	// site is at its root.
 	RepositoryPath string `toml:"repositoryPath" yaml:"repositoryPath"`
+	// Redirects names the static host whose redirect file the build also
+	// writes: "netlify" or "cloudflare" (a _redirects file), "" for none.
+	Redirects string `toml:"redirects" yaml:"redirects"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "redirects"}
 
 // The content kinds a folder can stand for.
 const (
@@ -286,6 +289,9 @@ func (c *Config) validate(file string) diag.List {
 		}
 		folders[folder] = kind
 	}
+	if err := CheckRedirects("redirects", c.Redirects); err != nil {
+		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+	}
 	if len(c.VisionBoardSections) < 2 {
 		diags = append(diags, diag.Errorf(file, 0, 0, "visionBoardSections must list at least two section names"))
 	}
@@ -301,6 +307,17 @@ func sortedMapKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// RedirectHosts are the hosts whose redirect files a build can write.
+var RedirectHosts = []string{"netlify", "cloudflare"}
+
+// CheckRedirects checks a redirects setting given under name.
+func CheckRedirects(name, host string) error {
+	if host == "" || contains(RedirectHosts, host) {
+		return nil
+	}
+	return fmt.Errorf("%s must be %s, not %q", name, strings.Join(RedirectHosts, " or "), host)
 }
 
 // ParseBaseURL checks a base URL: absolute http(s) with a host, or a plain
