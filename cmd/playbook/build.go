@@ -57,7 +57,10 @@ func runBuild(opts build.Options, cpuProfile, memProfile string, e *env) int {
 	if rel, err := filepath.Rel(".", dest); err == nil {
 		dest = rel
 	}
-	e.say("Built %d pages in %s → %s/", res.Pages, res.Duration.Round(time.Millisecond), filepath.ToSlash(dest))
+	for _, line := range res.Inputs {
+		e.detail("%s", line)
+	}
+	e.say("Built %s in %s → %s/", res.Count, res.Duration.Round(time.Millisecond), filepath.ToSlash(dest))
 	return exitOK
 }
 

@@ -67,12 +67,17 @@ func runCheck(opts build.Options, strict, external bool, format string, e *env) 
 	}
 	pages := 0
 	if site != nil {
-		pages = len(site.Content.Pages)
+		pages = site.MarkdownPages()
+		if e.verbose {
+			for _, line := range site.Inputs() {
+				fmt.Fprintln(stderr, line)
+			}
+		}
 	}
 	if e.quiet {
 		return status(errs, warns, strict)
 	}
-	fmt.Fprintf(stderr, "Checked %d pages in %s: %d error%s, %d warning%s\n", pages, time.Since(start).Round(time.Millisecond), errs, plural(errs), warns, plural(warns))
+	fmt.Fprintf(stderr, "Checked %d page%s in %s: %d error%s, %d warning%s\n", pages, plural(pages), time.Since(start).Round(time.Millisecond), errs, plural(errs), warns, plural(warns))
 	return status(errs, warns, strict)
 }
 

@@ -238,3 +238,19 @@ func quoteAll(words []string) []string {
 	}
 	return out
 }
+
+func TestVerbose(t *testing.T) {
+	site := writeSite(t, map[string]string{"content/a.md": "# A\n", "content/pic.svg": "<svg/>"})
+	code, stdout, _ := runCLI(t, "build", "--verbose", "-s", site, "-d", filepath.Join(t.TempDir(), "out"))
+	want := "Config: none (every setting at its default)\n" +
+		"Content: " + site + "/content/, 1 Markdown page and 1 other file\n" +
+		"Theme: the built-in one\n" +
+		"Built 1 page, 3 generated pages and "
+	if code != exitOK || !strings.HasPrefix(stdout, want) {
+		t.Errorf("build --verbose: exit %d\n%s\nwant it to start\n%s", code, stdout, want)
+	}
+	code, _, stderr := runCLI(t, "check", "--verbose", "-s", site)
+	if want := strings.Join(strings.Split(want, "\n")[:3], "\n") + "\nChecked 1 page in "; code != exitOK || !strings.HasPrefix(stderr, want) {
+		t.Errorf("check --verbose: exit %d\n%s\nwant it to start\n%s", code, stderr, want)
+	}
+}

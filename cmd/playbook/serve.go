@@ -31,6 +31,7 @@ func defineServe(f *flags, e *env) func([]string) int {
 
 func runServe(opts preview.Options, e *env) int {
 	opts.Log = e.stdout
+	opts.Quiet, opts.Verbose = e.quiet, e.verbose
 	p, err := preview.Start(opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "playbook serve: %v\n", err)

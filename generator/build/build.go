@@ -46,10 +46,12 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Pages       int // HTML pages written, aliases and 404 included
-	Files       int // other files written
+	// Count is what was written: pages, generated pages, other files.
+	Count       Count
 	Destination string
-	Duration    time.Duration
+	// Inputs describe what the site was read from (Site.Inputs).
+	Inputs   []string
+	Duration time.Duration
 	// Warnings are problems that did not fail the build.
 	Warnings diag.List
 }

@@ -69,6 +69,9 @@ type Rebuild struct {
 	Changed []string
 	// Rendered is the number of pages rendered; Pages the number the site has.
 	Rendered, Pages int
+	// Count is what the output folder holds after the build, as every
+	// command's summary counts it.
+	Count Count
 	// Full is true when the site's signature changed and every page was
 	// rendered again.
 	Full bool
@@ -159,6 +162,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	site.markdown.prune(site.Content.Pages)
 	s.markdown = site.markdown
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	rb.Full = full
 	rb.Duration = time.Since(start)
 	return rb, nil
@@ -636,6 +640,7 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	rb.Warnings = diags.Warnings()
 	rb.Rendered = len(edits)
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	return rb, true, nil
 }
 
@@ -674,6 +679,7 @@ func (s *Session) RefreshSearch() (Rebuild, error) {
 		return rb, err
 	}
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	rb.Duration = time.Since(start)
 	return rb, nil
 }

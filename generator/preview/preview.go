@@ -35,6 +35,9 @@ type Options struct {
 	Port int
 	// Log receives the terminal lines: the URL, one line per rebuild, errors.
 	Log io.Writer
+	// Quiet leaves out the line of each good rebuild; errors and warnings
+	// are still printed. Verbose adds the output files each rebuild changed.
+	Quiet, Verbose bool
 	// Debounce is the quiet time that ends a burst of changes; 0 means 30ms.
 	Debounce time.Duration
 	// OnRebuild, when set, is called after every rebuild attempt (tests use
@@ -241,7 +244,20 @@ func (p *Preview) report(rb build.Rebuild, err error, changed []string, start ti
 	for _, w := range rb.Warnings {
 		p.logf("%s", w.String())
 	}
-	p.logf("%s: re-rendered %d of %d pages, %d file%s changed, in %s", what, rb.Rendered, rb.Pages, len(rb.Changed), plural(len(rb.Changed)), took)
+	switch {
+	case p.opts.Quiet:
+	case changed == nil:
+		// The first build, and those that follow lost events: the same
+		// summary as playbook build prints.
+		p.logf("Built %s in %s", rb.Count, took)
+	default:
+		p.logf("%s: re-rendered %d page%s, %d file%s changed, in %s", what, rb.Rendered, plural(rb.Rendered), len(rb.Changed), plural(len(rb.Changed)), took)
+	}
+	if p.opts.Verbose {
+		for _, rel := range rb.Changed {
+			p.logf("  %s", rel)
+		}
+	}
 }
 
 func (p *Preview) logf(format string, args ...any) {

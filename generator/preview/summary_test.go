@@ -1,0 +1,86 @@
+package preview_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/internal/testsite"
+	"github.com/playbookhq/playbook/generator/preview"
+)
+
+// syncBuffer is a log that the preview's goroutines may write while the
+// test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestSummaryCountsAsBuild checks that serve's first line counts the site
+// exactly as playbook build does, and that a rebuild's line says what it
+// did without another total.
+func TestSummaryCountsAsBuild(t *testing.T) {
+	s := testsite.New(t, site+"-- content/guides/pic.svg --\n<svg/>\n-- content/notes/a.md --\n---\ntags: [x]\naliases: [/old/]\n---\n# A\n")
+	res, err := build.Build(build.Options{Source: s.Dir, Destination: filepath.Join(t.TempDir(), "out")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Home, two guides and a note from Markdown; generated: guides/ and
+	// notes/ (no index page), the tag, the tag list, the alias, 404, print.
+	if res.Count.Pages != 4 || res.Count.Generated != 7 {
+		t.Fatalf("build counts %+v, want 4 pages and 7 generated pages", res.Count)
+	}
+
+	var log syncBuffer
+	first := make(chan struct{})
+	rebuilt := make(chan struct{}, 10)
+	p, err := preview.Start(preview.Options{
+		Build: build.Options{Source: s.Dir}, Port: 0, Log: &log,
+		OnFirstBuild: func(build.Rebuild, error) { close(first) },
+		OnRebuild:    func(build.Rebuild, error) { rebuilt <- struct{}{} },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveUntilCleanup(t, p, 10*time.Second, nil)
+	awaitSignal(t, first)
+	line := strings.TrimSpace(log.String())
+	if want := "Built " + res.Count.String() + " in "; !strings.HasPrefix(line, want) {
+		t.Errorf("serve's first line %q, want it to start %q, as build counts", line, want)
+	}
+
+	s.WriteFile("content/guides/one.md", "---\ntitle: One\n---\nSecond version.\n")
+	awaitSignal(t, rebuilt)
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if last := lines[len(lines)-1]; !regexp.MustCompile(`^content/guides/one\.md: re-rendered 1 page, \d+ files? changed, in \S+$`).MatchString(last) {
+		t.Errorf("rebuild line %q", last)
+	}
+}
+
+// awaitSignal waits for ch, failing only if nothing comes for a long time: a
+// guard against a hang, not a measure of speed.
+func awaitSignal(t *testing.T, ch <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(30 * time.Second):
+		t.Fatal("nothing after 30s")
+	}
+}
