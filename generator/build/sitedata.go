@@ -51,7 +51,7 @@ func newSiteData(cfg config.Config) *SiteData {
 		BaseURL:  abs,
 		BasePath: bp,
 		Params:   cfg.Params,
-		editURL:  cfg.EditURL,
+		editURL:  cfg.PageEditURL,
 	}
 	return d
 }

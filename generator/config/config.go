@@ -47,8 +47,12 @@ type Config struct {
 	IgnoreExternalLinks []string `toml:"ignoreExternalLinks" yaml:"ignoreExternalLinks"`
 	// Repository is the web address of the git repository holding the site
 	// (https://github.com/org/handbook); with it every page gets an "Edit
-	// this page" link to {repository}/edit/{branch}/{repositoryPath}/{contentDir}/{file}.
+	// this page" link, made from EditURL.
 	Repository string `toml:"repository" yaml:"repository"`
+	// EditURL is the pattern of a page's edit address: {repository},
+	// {branch} and {path} (the file's path in the repository) are filled
+	// in. Empty means GitHub's, DefaultEditURL.
+	EditURL string `toml:"editURL" yaml:"editURL"`
 	// Branch is the branch edits are made on; default "main".
 	Branch string `toml:"branch" yaml:"branch"`
 	// RepositoryPath is the site's folder inside the repository, "" when the
@@ -63,7 +67,7 @@ type Config struct {
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "redirects"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects"}
 
 // The content kinds a folder can stand for.
 const (
@@ -289,6 +293,9 @@ func (c *Config) validate(file string) diag.List {
 		}
 		folders[folder] = kind
 	}
+	if err := c.checkEditURL(); err != nil {
+		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+	}
 	if err := CheckRedirects("redirects", c.Redirects); err != nil {
 		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
 	}
@@ -349,17 +356,54 @@ func parseBaseURL(name, raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// EditURL returns the address at which the content file rel (relative to
-// the content folder) can be edited, "" when no repository is configured.
-func (c Config) EditURL(rel string) string {
-	if c.Repository == "" {
-		return ""
+// DefaultEditURL is GitHub's edit address, the pattern used when the
+// config has none.
+const DefaultEditURL = "{repository}/edit/{branch}/{path}"
+
+// editPlaceholders are what an editURL pattern may contain.
+var editPlaceholders = []string{"{repository}", "{branch}", "{path}"}
+
+// PageEditURL returns the address at which the content file rel (relative
+// to the content folder) can be edited, "" when the config names no
+// repository and no editURL.
+func (c Config) PageEditURL(rel string) string {
+	pattern := c.EditURL
+	if pattern == "" {
+		if c.Repository == "" {
+			return ""
+		}
+		pattern = DefaultEditURL
 	}
-	parts := []string{strings.TrimSuffix(c.Repository, "/"), "edit", c.Branch}
+	var parts []string
 	for _, p := range []string{c.RepositoryPath, c.ContentDir} {
 		if p = strings.Trim(filepath.ToSlash(p), "/"); p != "" && p != "." {
 			parts = append(parts, p)
 		}
 	}
-	return strings.Join(append(parts, rel), "/")
+	file := (&url.URL{Path: strings.Join(append(parts, rel), "/")}).EscapedPath()
+	return strings.NewReplacer(
+		"{repository}", strings.TrimSuffix(c.Repository, "/"),
+		"{branch}", (&url.URL{Path: c.Branch}).EscapedPath(), // feature/x stays a path
+		"{path}", file,
+	).Replace(pattern)
+}
+
+// checkEditURL reports placeholders of the editURL pattern that do not
+// exist, and a {repository} with no repository to fill it.
+func (c Config) checkEditURL() error {
+	rest := c.EditURL
+	for _, p := range editPlaceholders {
+		rest = strings.ReplaceAll(rest, p, "")
+	}
+	if i := strings.Index(rest, "{"); i >= 0 {
+		bad := rest[i:]
+		if j := strings.Index(bad, "}"); j >= 0 {
+			bad = bad[:j+1]
+		}
+		return fmt.Errorf("editURL has the unknown placeholder %s: use %s", bad, strings.Join(editPlaceholders, ", "))
+	}
+	if strings.Contains(c.EditURL, "{repository}") && c.Repository == "" {
+		return fmt.Errorf("editURL uses {repository}, but the config sets no repository: add repository = \"https://…\"")
+	}
+	return nil
 }
