@@ -254,3 +254,12 @@ func TestVerbose(t *testing.T) {
 		t.Errorf("check --verbose: exit %d\n%s\nwant it to start\n%s", code, stderr, want)
 	}
 }
+
+func TestNetworkLine(t *testing.T) {
+	if got := networkLine(nil); got != "" {
+		t.Errorf("no addresses: %q", got)
+	}
+	if got, want := networkLine([]string{"http://mybox:1313/", "http://192.168.1.20:1313/"}), "On your network: http://mybox:1313/ http://192.168.1.20:1313/"; got != want {
+		t.Errorf("networkLine = %q, want %q", got, want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/playbookhq/playbook/generator/preview"
@@ -38,6 +39,9 @@ func runServe(opts preview.Options, e *env) int {
 		return exitContent
 	}
 	fmt.Fprintf(e.stdout, "Serving at %s (Ctrl-C to stop)\n", p.URL())
+	if line := networkLine(p.NetworkURLs()); line != "" {
+		fmt.Fprintln(e.stdout, line)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := p.Serve(ctx); err != nil {
@@ -46,4 +50,13 @@ func runServe(opts preview.Options, e *env) int {
 	}
 	e.say("Stopped.")
 	return exitOK
+}
+
+// networkLine tells where teammates open a preview that listens on every
+// interface.
+func networkLine(urls []string) string {
+	if len(urls) == 0 {
+		return ""
+	}
+	return "On your network: " + strings.Join(urls, " ")
 }

@@ -57,7 +57,9 @@ type Preview struct {
 	watcher *watch.Watcher
 	ln      net.Listener
 	url     string
-	logMu   sync.Mutex
+	// networkURLs are the addresses other machines use, for an unspecified bind.
+	networkURLs []string
+	logMu       sync.Mutex
 	// firstBuild is closed when the background first build is done.
 	firstBuild chan struct{}
 }
@@ -132,6 +134,10 @@ func Start(opts Options) (*Preview, error) {
 	host := opts.Bind
 	if host == "0.0.0.0" || host == "::" {
 		host = "127.0.0.1"
+		_, port, _ := net.SplitHostPort(p.ln.Addr().String())
+		for _, h := range p.server.NetworkHosts() {
+			p.networkURLs = append(p.networkURLs, "http://"+net.JoinHostPort(h, port)+p.session.BasePath())
+		}
 	}
 	_, port, _ := net.SplitHostPort(p.ln.Addr().String())
 	p.url = "http://" + net.JoinHostPort(host, port) + p.session.BasePath()
@@ -140,6 +146,11 @@ func Start(opts Options) (*Preview, error) {
 
 // URL returns the address the site is served at.
 func (p *Preview) URL() string { return p.url }
+
+// NetworkURLs returns the addresses at which other machines reach the
+// preview when it listens on every interface (--bind 0.0.0.0): by this
+// machine's name, then by each of its LAN addresses. It is empty otherwise.
+func (p *Preview) NetworkURLs() []string { return p.networkURLs }
 
 // Serve serves and rebuilds until ctx is done, then stops the server and the
 // watcher and removes the preview folder.

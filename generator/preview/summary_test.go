@@ -2,6 +2,8 @@ package preview_test
 
 import (
 	"bytes"
+	"net"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -82,5 +84,49 @@ func awaitSignal(t *testing.T, ch <-chan struct{}) {
 	case <-ch:
 	case <-time.After(30 * time.Second):
 		t.Fatal("nothing after 30s")
+	}
+}
+
+// TestNetworkURLs serves on every interface and expects the addresses a
+// teammate can type: this machine's name, then each LAN address.
+func TestNetworkURLs(t *testing.T) {
+	s := testsite.New(t, site)
+	p, err := preview.Start(preview.Options{Build: build.Options{Source: s.Dir}, Bind: "0.0.0.0", Port: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveUntilCleanup(t, p, 10*time.Second, nil)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(p.URL(), "/"), "http://"))
+	var want []string
+	if name, err := os.Hostname(); err == nil && name != "" {
+		want = append(want, "http://"+strings.ToLower(name)+":"+port+"/")
+	}
+	var v6 []string
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		ip := a.(*net.IPNet).IP
+		switch {
+		case ip.IsLoopback(), ip.IsLinkLocalUnicast():
+		case ip.To4() != nil:
+			want = append(want, "http://"+ip.String()+":"+port+"/")
+		default:
+			v6 = append(v6, "http://["+ip.String()+"]:"+port+"/")
+		}
+	}
+	want = append(want, v6...)
+	if got := p.NetworkURLs(); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("NetworkURLs() = %q, want %q", got, want)
+	}
+	if p.URL() != "http://127.0.0.1:"+port+"/" {
+		t.Errorf("URL() = %q", p.URL())
+	}
+
+	local, err := preview.Start(preview.Options{Build: build.Options{Source: s.Dir}, Port: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveUntilCleanup(t, local, 10*time.Second, nil)
+	if got := local.NetworkURLs(); len(got) != 0 {
+		t.Errorf("a preview on 127.0.0.1 lists network addresses %q", got)
 	}
 }
