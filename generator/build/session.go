@@ -512,8 +512,9 @@ func URLOf(basePath, rel string) string {
 }
 
 // WatchPaths returns what a watcher should watch for this site: the content
-// folder, the site's theme folder and every config file name (which need not
-// exist yet).
+// folder, the site's theme folder and every config file name. The theme
+// folder and the config files need not exist yet; the theme folder ends in
+// a separator, which tells the watcher it is a folder to come.
 func (s *Session) WatchPaths() []string {
 	src := s.opts.source()
 	cfg := config.Default()
@@ -521,10 +522,7 @@ func (s *Session) WatchPaths() []string {
 		cfg = s.last.Config
 	}
 	paths := []string{filepath.Join(src, cfg.ContentDir)}
-	theme := filepath.Join(src, cfg.ThemesDir, cfg.Theme)
-	if st, err := os.Stat(theme); err == nil && st.IsDir() {
-		paths = append(paths, theme)
-	}
+	paths = append(paths, filepath.Join(src, cfg.ThemesDir, cfg.Theme)+string(filepath.Separator))
 	for _, name := range config.FileNames {
 		paths = append(paths, filepath.Join(src, name))
 	}

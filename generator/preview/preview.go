@@ -172,7 +172,7 @@ func (p *Preview) Serve(ctx context.Context) error {
 				if !ok {
 					return
 				}
-				p.logf("watch: %v", err)
+				p.logf("%v", err) // the watcher's errors say "watch:" themselves
 			case <-ctx.Done():
 				return
 			}

@@ -2,7 +2,9 @@ package preview_test
 
 import (
 	"bytes"
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -129,4 +131,69 @@ func TestNetworkURLs(t *testing.T) {
 	if got := local.NetworkURLs(); len(got) != 0 {
 		t.Errorf("a preview on 127.0.0.1 lists network addresses %q", got)
 	}
+}
+
+// TestThemeFolderRemovedAndRecreated deletes the site's theme folder while
+// serving and makes it again: edits in the new folder are served, as they
+// were in the old one, and the log has no doubled "watch: watch:".
+func TestThemeFolderRemovedAndRecreated(t *testing.T) {
+	s := testsite.New(t, site)
+	log, served := serveCSS(t, s)
+	theme := filepath.Join(s.Dir, "themes", "default")
+	if err := os.RemoveAll(theme); err != nil {
+		t.Fatal(err)
+	}
+	s.WriteFile("themes/default/static/css/site.css", ".recreated-one{margin:0}")
+	served(".recreated-one")
+	s.WriteFile("themes/default/static/css/site.css", ".recreated-two{margin:0}")
+	served(".recreated-two")
+	if strings.Contains(log.String(), "watch: watch:") {
+		t.Errorf("the log doubles its prefix:\n%s", log.String())
+	}
+}
+
+// TestThemeFolderCreatedWhileServing starts without a theme folder and
+// makes one.
+func TestThemeFolderCreatedWhileServing(t *testing.T) {
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
+	_, served := serveCSS(t, s)
+	s.WriteFile("themes/default/static/css/site.css", ".created-later{margin:0}")
+	served(".created-later")
+}
+
+// serveCSS serves s and returns its log and a function that waits until
+// the stylesheet holds a text.
+func serveCSS(t *testing.T, s *testsite.Site) (*syncBuffer, func(string)) {
+	log := &syncBuffer{}
+	first := make(chan struct{})
+	p, err := preview.Start(preview.Options{
+		Build: build.Options{Source: s.Dir}, Port: 0, Log: log, Debounce: 50 * time.Millisecond,
+		OnFirstBuild: func(build.Rebuild, error) { close(first) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveUntilCleanup(t, p, 10*time.Second, nil)
+	awaitSignal(t, first)
+	url := strings.TrimSuffix(p.URL(), "/")
+	served := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second) // a guard against a hang only
+		for {
+			resp, err := http.Get(url + "/css/playbook.css")
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(body), want) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the stylesheet never got %q; log:\n%s", want, log.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	return log, served
 }

@@ -11,8 +11,9 @@ import (
 )
 
 // timeout bounds every wait, so that a broken watcher fails a test instead
-// of hanging it.
-const timeout = 5 * time.Second
+// of hanging it. It is a guard against a hang, long enough that a busy
+// machine never reaches it.
+const timeout = 30 * time.Second
 
 // settle is how long a test keeps listening after the batch it waited for,
 // to catch paths that should not be there.
