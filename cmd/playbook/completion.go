@@ -67,9 +67,6 @@ type compFlag struct {
 func completionSpec() []compCommand {
 	var out, visible []compCommand
 	for _, c := range commands() {
-		if c.hidden {
-			continue
-		}
 		cc := compCommand{name: c.name, summary: c.summary}
 		switch {
 		case c.define != nil:

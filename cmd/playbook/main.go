@@ -54,7 +54,6 @@ type command struct {
 	args     string // the positional arguments, for the usage line
 	summary  string
 	synopsis string // what --help says under the usage line
-	hidden   bool
 	// define registers the command's flags and returns the function that
 	// runs it with the positional arguments, once the flags are parsed.
 	define func(f *flags, e *env) func(args []string) int
@@ -75,8 +74,6 @@ func commands() []command {
 			synopsis: "Prints the completion script of a shell: commands, flags, kinds and folders complete on Tab.\n\n" + completionHelp},
 		{name: "version", summary: "print the version", define: defineVersion, synopsis: "Prints Playbook's version."},
 		{name: "help", args: "[command]", summary: "show the help of a command", define: nil},
-		{name: "gen-corpus", summary: "write a generated benchmark corpus", hidden: true, define: defineGenCorpus,
-			synopsis: "Writes a generated, deterministic playbook-shaped site for benchmarks."},
 	}
 }
 
@@ -122,9 +119,7 @@ func lookupCommand(name string, e *env) (command, bool) {
 		if c.name == name {
 			return c, true
 		}
-		if !c.hidden {
-			names = append(names, c.name)
-		}
+		names = append(names, c.name)
 	}
 	msg := fmt.Sprintf("playbook: unknown command %q", name)
 	if best, ok := didyoumean.Closest(name, names); ok {
@@ -206,9 +201,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Playbook builds a product playbook written in Markdown into a static handbook.")
 	fmt.Fprintln(w, "\nUsage:\n  playbook <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		if !c.hidden {
-			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
-		}
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'playbook help <command>' or 'playbook <command> --help' for a command's flags.")
 }

@@ -87,7 +87,7 @@ func TestBuildExitCodes(t *testing.T) {
 }
 
 func TestHelpEverywhere(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"help"}, {"build", "--help"}, {"version", "-h"}, {"gen-corpus", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"build", "--help"}, {"version", "-h"}} {
 		code, stdout, _ := runCLI(t, args...)
 		if code != exitOK || !strings.Contains(stdout, "Usage") {
 			t.Errorf("%q: exit %d, output %q", args, code, stdout)

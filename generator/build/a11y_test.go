@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -52,8 +51,9 @@ var a11yViews = []struct {
 // desktop and phone widths, and wants no violation. The colour-contrast rule
 // covers every highlighted code token in both themes.
 func TestAccessibilityAxe(t *testing.T) {
-	// About 20 s on an idle 2-core machine; leave room for a busy one.
-	ctx := browsertest.New(t, browsertest.WithTimeout(3*time.Minute))
+	// About 20 s on an idle 2-core machine; the browser's default time
+	// limit leaves room for a busy one.
+	ctx := browsertest.New(t)
 	base := browsertest.Serve(t, buildExample(t))
 	for _, path := range a11yPages {
 		browsertest.Open(t, ctx, base+path)

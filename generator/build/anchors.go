@@ -49,20 +49,24 @@ func newLinkIndex(prev *linkIndex) *linkIndex {
 	return idx
 }
 
-// record keeps the ids and links of a page just rendered.
-func (s *Site) recordLinks(p *content.Page, res markup.Result) {
-	ids := make(map[string]bool, len(res.Headings)+4)
+// recordLinks keeps the ids and links of a page just rendered (or, by
+// check, parsed): its headings', its model's anchors (questions and
+// answers), the theme's and those of the blocks the kinds add to it.
+func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook.Block) {
+	ids := make(map[string]bool, len(res.Headings)+len(blocks)+2)
 	for _, h := range res.Headings {
 		ids[h.ID] = true
 	}
-	if t := s.Book.Thread(p); t != nil {
-		for _, q := range t.Questions {
-			ids[q.ID] = true
-			addAnswerIDs(ids, q.Answers)
+	if m, ok := s.Book.Model(p).(playbook.Anchored); ok {
+		for _, id := range m.IDs() {
+			ids[id] = true
 		}
 	}
-	for _, id := range templateIDs(p) {
+	for _, id := range themeIDs {
 		ids[id] = true
+	}
+	for _, b := range blocks {
+		ids[b.ID] = true
 	}
 	pl := &pageLinks{ids: ids, links: res.Links, external: res.External}
 	if s.printable() {
@@ -73,25 +77,9 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result) {
 	s.links.mu.Unlock()
 }
 
-func addAnswerIDs(ids map[string]bool, answers []*playbook.Answer) {
-	for _, a := range answers {
-		ids[a.ID] = true
-		addAnswerIDs(ids, a.Replies)
-	}
-}
-
-// templateIDs are the ids the default theme's layouts give a page besides
-// its headings.
-func templateIDs(p *content.Page) []string {
-	ids := []string{"content", "sidebar"}
-	switch p.Kind() {
-	case "role":
-		ids = append(ids, "can-expect-from-others", "others-expect", "role-questions")
-	case content.KindHome:
-		ids = append(ids, "recent-articles")
-	}
-	return ids
-}
+// themeIDs are the ids the default theme gives every page besides its
+// headings and blocks.
+var themeIDs = []string{"content", "sidebar"}
 
 // checkLinks checks every recorded link that points into the site: the
 // page or file must exist and a fragment must be an id of the target page.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/build"
-	"github.com/playbookhq/playbook/generator/corpus"
+	"github.com/playbookhq/playbook/generator/internal/corpus"
 )
 
 // BenchmarkBuild1000 builds a generated 1,000-page playbook, the whole

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -28,18 +27,8 @@ func TestBrowserSearchByKeyboard(t *testing.T) {
 		t.Fatalf(`"/" focused %q, want the search box`, id)
 	}
 	browsertest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#search-input"), "scrum mastr"))
-	var results []string
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		results = browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li a")].map(a => a.getAttribute("href") + " " + a.textContent)`)
-		if len(results) > 0 {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if len(results) == 0 {
-		t.Fatal("no results for \"scrum mastr\" (one typo)")
-	}
+	browsertest.Until(t, ctx, `results for "scrum mastr" (one typo)`, `document.querySelectorAll("#search-results li a").length > 0`)
+	results := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li a")].map(a => a.getAttribute("href") + " " + a.textContent)`)
 	if !strings.HasPrefix(results[0], "/roles/scrum-master/") {
 		t.Errorf("first result %q, want the Scrum Master's guide first; all: %q", results[0], results)
 	}
@@ -52,15 +41,8 @@ func TestBrowserSearchByKeyboard(t *testing.T) {
 		t.Errorf("with search results open: %s", v)
 	}
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
-	deadline = time.Now().Add(10 * time.Second)
-	var loc string
-	for time.Now().Before(deadline) {
-		loc = browsertest.Get(t, ctx, chromedp.Location())
-		if !strings.HasSuffix(loc, "/articles/") {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	browsertest.Until(t, ctx, "Enter leaves the articles page", `!location.pathname.endsWith("/articles/")`)
+	loc := browsertest.Get(t, ctx, chromedp.Location())
 	want := base + strings.Fields(results[0])[0]
 	if loc != want {
 		t.Errorf("Enter opened %q, want the first result %q", loc, want)

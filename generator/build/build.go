@@ -11,16 +11,19 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/kinds"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
+	"github.com/playbookhq/playbook/generator/view"
 	defaulttheme "github.com/playbookhq/playbook/themes/default"
 )
 
@@ -99,11 +102,13 @@ type Site struct {
 	Theme    *theme.Theme
 	Renderer *markup.Renderer
 	// Book is the playbook read from the typed pages.
-	Book   *playbook.Book
-	data   *SiteData
-	assets []outputAsset
-	navs   navCache
-	links  *linkIndex
+	Book    *playbook.Book
+	data    *view.SiteData
+	kindEnv *playbook.Env
+	envOnce sync.Once
+	assets  []outputAsset
+	navs    navCache
+	links   *linkIndex
 	// deferSearch leaves the search index out of a one-page rebuild.
 	deferSearch bool
 	// releaseBodies drops each page's Markdown once it is rendered, which a
@@ -204,9 +209,9 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 	if err != nil {
 		return nil, err
 	}
-	book, more := playbook.Read(cs, s.Renderer, playbook.Options{
-		VisionBoardSections: cfg.VisionBoardSections,
-		BasePath:            s.data.BasePath,
+	book, more := playbook.Read(cs, s.Renderer, kinds.New(), playbook.Options{
+		Config:   cfg,
+		BasePath: s.data.BasePath,
 	})
 	s.Book = book
 	s.data.FeedURL = s.feedURL()

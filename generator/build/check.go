@@ -2,6 +2,7 @@ package build
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
@@ -53,7 +54,7 @@ func (s *Site) checkPage(p *content.Page) diag.List {
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
 	}
-	s.recordLinks(p, res)
+	s.recordLinks(p, res, s.Book.Blocks(p, s.env()))
 	return res.Diagnostics
 }
 
@@ -81,7 +82,7 @@ func (s *Site) contentWarningsOf(pages []*content.Page) diag.List {
 					"image %q has no alternative text: describe it between the brackets, ![like this](%s)", l.Dest, l.Dest))
 			}
 			target := l.URL
-			if i := indexAny(target, "#?"); i >= 0 {
+			if i := strings.IndexAny(target, "#?"); i >= 0 {
 				target = target[:i]
 			}
 			if target != "" {
@@ -97,15 +98,4 @@ func (s *Site) contentWarningsOf(pages []*content.Page) diag.List {
 	}
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].File < diags[j].File })
 	return diags
-}
-
-func indexAny(s, chars string) int {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return i
-			}
-		}
-	}
-	return -1
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/build"
-	"github.com/playbookhq/playbook/generator/corpus"
+	"github.com/playbookhq/playbook/generator/internal/corpus"
 )
 
 // benchCorpus writes a generated corpus of PLAYBOOK_BENCH_PAGES pages

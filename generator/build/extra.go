@@ -34,7 +34,7 @@ func (s *Site) extraFiles(derivedOnly bool) (out []outputAsset, diags diag.List)
 			out = append(out, index...)
 		}()
 	}
-	out, diags = s.articlesFeed()
+	out, diags = s.kindOutputs()
 	if print, err := s.printPage(); err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
 	} else if print != nil {
@@ -137,7 +137,7 @@ func (s *Site) sitemap() []byte {
 	}
 	var entries []entry
 	for _, p := range s.Content.Pages {
-		e := entry{Loc: permalink(s.data, p.URL)}
+		e := entry{Loc: s.data.Permalink(p.URL)}
 		if !p.Lastmod.IsZero() {
 			e.Lastmod = p.Lastmod.Format("2006-01-02")
 		} else if !p.Date.IsZero() {

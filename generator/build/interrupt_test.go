@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
-	"github.com/playbookhq/playbook/generator/corpus"
+	"github.com/playbookhq/playbook/generator/internal/corpus"
 	"github.com/playbookhq/playbook/generator/internal/testsite"
 )
 

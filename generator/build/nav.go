@@ -8,21 +8,22 @@ import (
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // nav builds the sidebar for page p: the top-level entries, with every
 // section on the way to p expanded. Only the trail is expanded, so the
 // sidebar of one page costs the size of its sections, not of the site.
-func (s *Site) nav(p *content.Page) []*NavItem {
+func (s *Site) nav(p *content.Page) []*view.NavItem {
 	return s.navEntries(s.Content.Root, p)
 }
 
-func (s *Site) navEntries(sec *content.Section, p *content.Page) []*NavItem {
-	items := make([]*NavItem, 0, len(sec.Entries))
+func (s *Site) navEntries(sec *content.Section, p *content.Page) []*view.NavItem {
+	items := make([]*view.NavItem, 0, len(sec.Entries))
 	for _, e := range sec.Entries {
 		if e.Page != nil {
 			if !e.Page.Hidden {
-				items = append(items, &NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
+				items = append(items, &view.NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
 			}
 			continue
 		}
@@ -30,7 +31,7 @@ func (s *Site) navEntries(sec *content.Section, p *content.Page) []*NavItem {
 			continue
 		}
 		child := e.Section
-		item := &NavItem{Title: child.Page.Title, URL: s.url(child.Page), Current: child.Page == p}
+		item := &view.NavItem{Title: child.Page.Title, URL: s.url(child.Page), Current: child.Page == p}
 		if p != nil && onTrail(child.Dir, p.Section) {
 			item.Open = true
 			item.Children = s.navEntries(child, p)
@@ -47,21 +48,21 @@ func onTrail(dir, pageDir string) bool {
 
 // url is a page's site path under the base path.
 func (s *Site) url(p *content.Page) string {
-	return s.data.BasePath + trimSlash(p.URL)
+	return s.data.RelURL(p.URL)
 }
 
 // breadcrumbs returns the links to the sections above p, the home page first.
-func (s *Site) breadcrumbs(p *content.Page) []Link {
+func (s *Site) breadcrumbs(p *content.Page) []view.Link {
 	anc := s.Content.Ancestors(p)
-	links := make([]Link, 0, len(anc))
+	links := make([]view.Link, 0, len(anc))
 	for _, sec := range anc {
-		links = append(links, Link{Title: sec.Page.Title, URL: s.url(sec.Page)})
+		links = append(links, s.pageLink(sec.Page))
 	}
 	return links
 }
 
 // children lists the entries of the section whose page is p.
-func (s *Site) children(p *content.Page) []ChildLink {
+func (s *Site) children(p *content.Page) []view.ChildLink {
 	if !p.IsSection {
 		return nil
 	}
@@ -69,7 +70,7 @@ func (s *Site) children(p *content.Page) []ChildLink {
 	if sec == nil || sec.Page != p {
 		return nil
 	}
-	out := make([]ChildLink, 0, len(sec.Entries))
+	out := make([]view.ChildLink, 0, len(sec.Entries))
 	for _, e := range sec.Entries {
 		cp := e.Page
 		if e.Section != nil {
@@ -78,7 +79,7 @@ func (s *Site) children(p *content.Page) []ChildLink {
 		if cp.Hidden {
 			continue
 		}
-		out = append(out, ChildLink{Title: cp.Title, URL: s.url(cp), Description: cp.Description, IsSection: e.Section != nil, Date: cp.Date})
+		out = append(out, view.ChildLink{Title: cp.Title, URL: s.url(cp), Description: cp.Description, IsSection: e.Section != nil, Date: cp.Date})
 	}
 	return out
 }
@@ -88,9 +89,19 @@ func (s *Site) children(p *content.Page) []ChildLink {
 // a page's sidebar is its section's with its own link marked. This keeps the
 // cost of the sidebar per page proportional to its size, not to the work of
 // executing a template for every entry of it.
+//
+// The contract with a theme: partials/nav.html is executed once per section
+// with every entry's .Current false, and the build then marks the page's own
+// link, written `<a href="URL">`, with ` aria-current="page"`. A nav template
+// that reads .Current anywhere (to mark the page its own way) is executed for
+// every page instead, with the real entries: correct, and slower on a big
+// site.
 type navCache struct {
 	mu      sync.Mutex
 	entries map[string]*navEntry
+	// perPage is set when the theme's nav template reads .Current.
+	perPage     bool
+	perPageOnce sync.Once
 }
 
 type navEntry struct {
@@ -101,10 +112,11 @@ type navEntry struct {
 }
 
 // navHTML renders the sidebar of page p (nil for generated pages).
-func (s *Site) navHTML(p *content.Page) (Sidebar, error) {
-	if p == nil {
-		html, err := s.renderNav(nil)
-		return Sidebar{Before: html}, err
+func (s *Site) navHTML(p *content.Page) (view.Sidebar, error) {
+	s.navs.perPageOnce.Do(func() { s.navs.perPage = s.Theme.Reads(navTemplate, "Current") })
+	if p == nil || s.navs.perPage {
+		html, err := s.renderNav(p)
+		return view.Sidebar{Before: html}, err
 	}
 	s.navs.mu.Lock()
 	if s.navs.entries == nil {
@@ -123,19 +135,21 @@ func (s *Site) navHTML(p *content.Page) (Sidebar, error) {
 		e.links = linkOffsets(e.html)
 	})
 	if e.err != nil {
-		return Sidebar{}, e.err
+		return view.Sidebar{}, e.err
 	}
-	// Mark the page's own link, exactly as the nav template would.
+	// Mark the page's own link.
 	link := navLinkStart + template.HTMLEscapeString(s.url(p)) + `">`
 	if i, ok := e.links[link]; ok {
 		at := i + len(link) - 1
-		return Sidebar{Before: template.HTML(e.html[:at]), Current: ariaCurrent, After: template.HTML(e.html[at:])}, nil
+		return view.Sidebar{Before: template.HTML(e.html[:at]), Current: ariaCurrent, After: template.HTML(e.html[at:])}, nil
 	}
-	// A theme whose nav template writes links differently: render it for
-	// this page alone.
-	html, err := s.renderNav(p)
-	return Sidebar{Before: html}, err
+	// The page is not in its section's sidebar (it is hidden), or the
+	// theme writes links otherwise: the section's sidebar as it is.
+	return view.Sidebar{Before: template.HTML(e.html)}, nil
 }
+
+// navTemplate is the partial that renders the sidebar.
+const navTemplate = "partials/nav.html"
 
 // navLinkStart begins a link in the nav as the default theme writes it;
 // ariaCurrent is what marks the current page's link.
@@ -181,8 +195,8 @@ func linkOffsets(html string) map[string]int {
 // renderNav executes the nav template for the sidebar of page p.
 func (s *Site) renderNav(p *content.Page) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := s.Theme.ExecutePartial(&buf, "partials/nav.html", s.nav(p)); err != nil {
-		return "", fmt.Errorf("template partials/nav.html failed: %w", err)
+	if err := s.Theme.ExecutePartial(&buf, navTemplate, s.nav(p)); err != nil {
+		return "", fmt.Errorf("template %s failed: %w", navTemplate, err)
 	}
 	return template.HTML(buf.String()), nil
 }

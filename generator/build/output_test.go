@@ -147,7 +147,7 @@ func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
 -- themes/default/templates/page.html --
 {{define "main"}}<div class="custom-page">{{.Content}}</div>{{end}}
 -- themes/default/templates/role.html --
-{{define "main"}}<div class="custom-role">{{.Role.ID}}</div>{{end}}
+{{define "main"}}<div class="custom-role">{{.Kind.ID}}</div>{{end}}
 -- themes/default/static/css/extra.css --
 .custom-page { color: rebeccapurple; }
 -- themes/default/static/favicon.svg --
@@ -230,4 +230,37 @@ lastmod: 2026-04-01
 	// Front matter lastmod wins over git.
 	s.AssertContains("dated/index.html", `Last updated <time datetime="2026-04-01">1 April 2026</time>`)
 	s.AssertContains("sitemap.xml", "<loc>/roles/po/</loc><lastmod>2026-03-02</lastmod>")
+}
+
+// TestCustomNavMarksCurrentPage builds a site whose own nav partial marks
+// the current page its own way, with .Current: the build must render it
+// with the real entries for every page, not share one sidebar per section.
+func TestCustomNavMarksCurrentPage(t *testing.T) {
+	s := testsite.New(t, `
+-- content/_index.md --
+# Home
+-- content/guides/one.md --
+# One
+-- content/guides/two.md --
+# Two
+-- content/guides/three.md --
+# Three
+-- themes/default/templates/partials/nav.html --
+<ul>{{range .}}<li{{if .Current}} class="active"{{end}}><a href="{{.URL}}">{{.Title}}</a>{{with .Children}}{{template "partials/nav.html" .}}{{end}}</li>{{end}}</ul>
+`).MustBuild(build.Options{})
+	for _, name := range []string{"one", "two", "three"} {
+		page := s.File("guides/" + name + "/index.html")
+		want := `<li class="active"><a href="/guides/` + name + `/">`
+		if !strings.Contains(page, want) || strings.Count(page, `class="active"`) != 1 {
+			t.Errorf("guides/%s: want exactly its own entry marked, %s; sidebar:\n%s", name, want, sidebarOf(page))
+		}
+	}
+}
+
+func sidebarOf(page string) string {
+	start, end := strings.Index(page, "<nav"), strings.Index(page, "</nav>")
+	if start < 0 || end < start {
+		return page
+	}
+	return page[start:end]
 }

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // maxPrintPages is the largest site that gets a /print/ page: the whole
@@ -14,15 +16,6 @@ const maxPrintPages = 2000
 
 // printable reports whether the site gets a /print/ page.
 func (s *Site) printable() bool { return len(s.Content.Pages) <= maxPrintPages }
-
-// PrintPage is one page of the handbook on the /print/ page.
-type PrintPage struct {
-	ID    string // the anchor of the page on the print page
-	Title string
-	URL   string
-	Depth int // 0 for the home page, 1 for top-level pages and sections…
-	Body  template.HTML
-}
 
 // printPage renders /print/: every page in navigation order with a table of
 // contents, so that "Print → Save as PDF" gives the whole playbook. Heading
@@ -37,7 +30,7 @@ func (s *Site) printPage() ([]byte, error) {
 	for i, p := range s.Content.Ordered {
 		anchors[s.url(p)] = "p" + strconv.Itoa(i)
 	}
-	var pages []PrintPage
+	var pages []view.PrintPage
 	for i, p := range s.Content.Ordered {
 		if p.Hidden {
 			continue
@@ -51,15 +44,15 @@ func (s *Site) printPage() ([]byte, error) {
 		if p.IsSection && p.Section != "" {
 			depth++
 		}
-		pages = append(pages, PrintPage{ID: id, Title: p.Title, URL: s.url(p), Depth: depth, Body: template.HTML(body)})
+		pages = append(pages, view.PrintPage{ID: id, Title: p.Title, URL: s.url(p), Depth: depth, Body: template.HTML(body)})
 	}
 	s.links.mu.Unlock()
-	data := &PageData{
+	data := &view.PageData{
 		Site:  s.data,
-		Page:  &PageView{Title: "The whole handbook", Kind: "print", URL: s.data.BasePath + "print/", Permalink: permalink(s.data, "/print/")},
-		site:  s,
+		Page:  s.generatedView("The whole handbook", "print", "/print/"),
 		Print: pages,
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err

@@ -4,61 +4,56 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"runtime"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // renderPages renders every page on all cores, but those keep says to keep,
 // and hands each result to emit (which must be safe for concurrent use). It
 // returns the problems found.
 func (s *Site) renderPages(keep func(*content.Page) bool, emit func(file string, data []byte) error) diag.List {
-	pages := s.Content.Ordered
-	index := make(map[*content.Page]int, len(pages))
-	for i, p := range pages {
+	index := make(map[*content.Page]int, len(s.Content.Ordered))
+	todo := make([]*content.Page, 0, len(s.Content.Ordered))
+	for i, p := range s.Content.Ordered {
 		index[p] = i
+		if keep == nil || !keep(p) {
+			todo = append(todo, p)
+		}
 	}
 	var (
 		mu    sync.Mutex
 		diags diag.List
-		wg    sync.WaitGroup
-		next  = make(chan *content.Page)
 	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for p := range next {
-				buf.Reset()
-				d := s.renderPage(&buf, p, index[p])
-				if len(d) == 0 || !d.HasErrors() {
-					if err := emit(p.OutFile, buf.Bytes()); err != nil {
-						d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
-					}
-				}
-				if len(d) > 0 {
-					mu.Lock()
-					diags = append(diags, d...)
-					mu.Unlock()
-				}
+	parallel.For(len(todo), func(i int) {
+		p := todo[i]
+		buf := renderBuffers.Get().(*bytes.Buffer)
+		defer renderBuffers.Put(buf)
+		buf.Reset()
+		d := s.renderPage(buf, p, index[p])
+		if !d.HasErrors() {
+			if err := emit(p.OutFile, buf.Bytes()); err != nil {
+				d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
 			}
-		}()
-	}
-	for _, p := range pages {
-		if keep == nil || !keep(p) {
-			next <- p
 		}
-	}
-	close(next)
-	wg.Wait()
+		if len(d) > 0 {
+			mu.Lock()
+			diags = append(diags, d...)
+			mu.Unlock()
+		}
+	})
 	return diags
 }
+
+// renderBuffers are the buffers pages are rendered into, reused across
+// pages: emit must not keep the bytes it is handed.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage renders one page into buf.
 func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List {
@@ -72,31 +67,33 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
 	}
-	s.recordLinks(p, res)
-	data := &PageData{
+	blocks := s.Book.Blocks(p, s.env())
+	s.recordLinks(p, res, blocks)
+	data := &view.PageData{
 		Site:        s.data,
-		Page:        pageView(p, s.data),
+		Page:        s.pageView(p),
 		Content:     template.HTML(res.HTML),
 		TOC:         res.TOC,
-		site:        s,
-		page:        p,
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
 	}
 	data.Sidebar = nav
-	s.addKindData(data, p)
+	if err := s.addKindData(data, p, blocks); err != nil {
+		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
+	}
 	ordered := s.Content.Ordered
 	if pos > 0 {
-		prev := ordered[pos-1]
-		data.Prev = &Link{Title: prev.Title, URL: s.url(prev)}
+		prev := s.pageLink(ordered[pos-1])
+		data.Prev = &prev
 	}
 	if pos+1 < len(ordered) {
-		next := ordered[pos+1]
-		data.Next = &Link{Title: next.Title, URL: s.url(next)}
+		next := s.pageLink(ordered[pos+1])
+		data.Next = &next
 	}
 	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
@@ -143,11 +140,11 @@ func (s *Site) layout(p *content.Page) string {
 // renderNotFound renders the 404 page.
 func (s *Site) renderNotFound() ([]byte, error) {
 	var buf bytes.Buffer
-	data := &PageData{
+	data := &view.PageData{
 		Site: s.data,
-		Page: &PageView{Title: "Page not found", Kind: "404", URL: s.data.BasePath + "404.html", Permalink: permalink(s.data, "/404.html")},
-		site: s,
+		Page: s.generatedView("Page not found", "404", "/404.html"),
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err

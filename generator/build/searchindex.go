@@ -3,8 +3,8 @@ package build
 import (
 	"bytes"
 
-	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/search"
 )
 
@@ -34,23 +34,8 @@ func (s *Site) searchDoc(p *content.Page, page []byte) (doc search.Doc, article 
 		section = p.Title
 	}
 	doc = search.Doc{URL: s.url(p), Title: p.Title, Section: section}
-	switch p.Kind() {
-	case config.KindRole:
-		if r := s.Book.RoleOf(p); r != nil {
-			for _, w := range r.WorksWith {
-				doc.Extra = append(doc.Extra, w.Name)
-			}
-		}
-	case config.KindExpectations:
-		if t := s.Book.Table(p); t != nil {
-			doc.Extra = append(doc.Extra, t.From.Page.Title, t.Of.Page.Title)
-		}
-	case config.KindQA:
-		if t := s.Book.Thread(p); t != nil {
-			for _, q := range t.Questions {
-				doc.Extra = append(doc.Extra, q.Title)
-			}
-		}
+	if m, ok := s.Book.Model(p).(playbook.Named); ok {
+		doc.Extra = m.SearchNames()
 	}
 	return doc, article
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/parallel"
+	"github.com/playbookhq/playbook/generator/playbook"
 )
 
 // Session builds a site again and again into one output folder, doing only
@@ -110,7 +111,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 			sums[p.File] = sum
 		}
 	}
-	sig := site.signature(sums)
+	sig := site.signature()
 	full := !s.built || sig != s.sig
 	keep := func(p *content.Page) bool {
 		if full {
@@ -429,7 +430,7 @@ func (m *memorySink) CopyFile(rel, from string) error {
 // signature sums up everything about the site that one page can show of the
 // others: if it is unchanged, a page whose own file did not change renders
 // to the same bytes.
-func (s *Site) signature(sums map[string]content.Sum) [32]byte {
+func (s *Site) signature() [32]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "config %#v\n", s.Config)
 	th := s.Theme.Sum()
@@ -476,16 +477,11 @@ func (s *Site) signature(sums map[string]content.Sum) [32]byte {
 	for _, f := range s.Content.Files {
 		fmt.Fprintf(h, "file %q\n", f.File)
 	}
-	// The playbook's models come from the typed pages' sources: any change
-	// to one of them may show on role pages, the matrix and lists.
+	// What other pages show of the kinds' models: a table's expectations
+	// on role pages and the matrix, a thread's questions on role pages.
 	for _, p := range s.Content.Pages {
-		switch p.Kind() {
-		case config.KindExpectations, config.KindQA:
-			// Their items and questions show on role pages and the matrix.
-			fmt.Fprintf(h, "typed %q %x\n", p.File, sums[p.File])
-		case config.KindRole:
-			// Only a role's front matter (works_with…) shows elsewhere.
-			fmt.Fprintf(h, "role %q %#v\n", p.File, p.Params)
+		if m, ok := s.Book.Model(p).(playbook.Outsider); ok {
+			fmt.Fprintf(h, "model %q %s\n", p.File, m.Outside())
 		}
 	}
 	var sum [32]byte
@@ -591,9 +587,8 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		if old == nil || old.Generated {
 			return rb, false, nil
 		}
-		switch old.Kind() {
-		case config.KindRole, config.KindExpectations, config.KindVisionBoard, config.KindQA, config.KindArticle:
-			return rb, false, nil // the playbook model reads these pages
+		if site.Book.Kind(old.Kind()) != nil {
+			return rb, false, nil // a kind reads these pages into the book
 		}
 		p, diags, sum, found := s.loader.Reread(rel)
 		if p != nil && p.Lastmod.IsZero() {

@@ -12,6 +12,7 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/theme"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // Chroma styles for the generated code-highlighting rules.
@@ -43,24 +44,22 @@ func basePath(baseURL string) (string, string) {
 }
 
 // newSiteData builds the site-wide template data.
-func newSiteData(cfg config.Config) *SiteData {
+func newSiteData(cfg config.Config) *view.SiteData {
 	abs, bp := basePath(cfg.BaseURL)
-	d := &SiteData{
+	return &view.SiteData{
 		Title:    cfg.Title,
 		Language: cfg.Language,
 		BaseURL:  abs,
 		BasePath: bp,
 		Params:   cfg.Params,
-		editURL:  cfg.PageEditURL,
 	}
-	return d
 }
 
 // themeAssets returns the theme's static files as written to the output.
 // The theme's stylesheets under css/ and the code-highlighting rules are
 // joined into one fingerprinted file, so that a page needs one cached
 // request for all its styles; js/playbook.js is fingerprinted too.
-func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, error) {
+func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool) ([]outputAsset, error) {
 	name := func(n string, data []byte) string {
 		if hashNames {
 			return fingerprint(n, data)

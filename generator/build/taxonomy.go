@@ -6,10 +6,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
-	"github.com/playbookhq/playbook/generator/feed"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
 // tagPages renders a page per tag at /tags/<tag>/ listing the pages that
@@ -39,7 +39,7 @@ func (s *Site) tagPages() ([]outputAsset, diag.List) {
 	sort.Strings(slugs)
 	var out []outputAsset
 	var diags diag.List
-	var index []ChildLink
+	var index []view.ChildLink
 	for _, slug := range slugs {
 		pages := byTag[slug]
 		sort.SliceStable(pages, func(i, j int) bool {
@@ -49,9 +49,9 @@ func (s *Site) tagPages() ([]outputAsset, diag.List) {
 			}
 			return a.Title < b.Title
 		})
-		children := make([]ChildLink, 0, len(pages))
+		children := make([]view.ChildLink, 0, len(pages))
 		for _, p := range pages {
-			children = append(children, ChildLink{Title: p.Title, URL: s.url(p), Description: p.Description, Date: p.Date})
+			children = append(children, view.ChildLink{Title: p.Title, URL: s.url(p), Description: p.Description, Date: p.Date})
 		}
 		url := "/tags/" + slug + "/"
 		title := "Tagged “" + names[slug] + "”"
@@ -61,7 +61,7 @@ func (s *Site) tagPages() ([]outputAsset, diag.List) {
 			continue
 		}
 		out = append(out, outputAsset{Path: "tags/" + slug + "/index.html", Data: html})
-		index = append(index, ChildLink{Title: names[slug], URL: s.data.BasePath + strings.TrimPrefix(url, "/"),
+		index = append(index, view.ChildLink{Title: names[slug], URL: s.data.BasePath + strings.TrimPrefix(url, "/"),
 			Description: fmt.Sprintf("%d page%s", len(pages), pluralS(len(pages)))})
 	}
 	html, err := s.renderListPage("Tags", "/tags/", index)
@@ -74,15 +74,15 @@ func (s *Site) tagPages() ([]outputAsset, diag.List) {
 
 // renderListPage renders a generated page that lists links, with the "tag"
 // layout.
-func (s *Site) renderListPage(title, url string, children []ChildLink) ([]byte, error) {
+func (s *Site) renderListPage(title, url string, children []view.ChildLink) ([]byte, error) {
 	var buf bytes.Buffer
-	data := &PageData{
+	data := &view.PageData{
 		Site:        s.data,
-		Page:        &PageView{Title: title, Kind: "tag", URL: s.data.BasePath + strings.TrimPrefix(url, "/"), Permalink: permalink(s.data, url)},
-		site:        s,
-		Breadcrumbs: []Link{s.pageLink(s.Content.Root.Page)},
+		Page:        s.generatedView(title, "tag", url),
+		Breadcrumbs: []view.Link{s.pageLink(s.Content.Root.Page)},
 		Children:    children,
 	}
+	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err
@@ -101,60 +101,34 @@ func pluralS(n int) string {
 	return "s"
 }
 
-// articlesFeed writes the Atom feed of the articles section, which needs the
-// site's absolute base URL.
-func (s *Site) articlesFeed() ([]outputAsset, diag.List) {
-	sec := s.Content.Section(s.Config.Kinds[config.KindArticle])
-	if sec == nil || len(s.Book.Articles) == 0 {
-		return nil, nil
-	}
-	if s.data.BaseURL == "" {
-		return nil, diag.List{diag.Warnf(s.configName(), 0, 0,
-			"the articles feed is not written: feeds need absolute URLs, so set baseURL (e.g. baseURL = \"https://handbook.example.org/\")")}
-	}
-	f := feed.Feed{
-		Title:    s.data.Title + ": " + sec.Page.Title,
-		Subtitle: sec.Page.Description,
-		ID:       permalink(s.data, sec.Page.URL),
-		SelfURL:  permalink(s.data, sec.Page.URL+"feed.xml"),
-		SiteURL:  permalink(s.data, sec.Page.URL),
-		Author:   s.data.Title,
-		Language: s.data.Language,
-	}
-	for _, a := range s.Book.Articles {
-		e := feed.Entry{Title: a.Title, URL: permalink(s.data, a.URL), Published: a.Date, Updated: a.Lastmod, Summary: a.Description, Tags: a.Tags}
-		if r, ok := s.Book.Rendered(a); ok {
-			e.Content = s.absoluteLinks(r.HTML)
+// kindOutputs returns the files the content kinds write besides their
+// pages (the articles feed).
+func (s *Site) kindOutputs() ([]outputAsset, diag.List) {
+	var out []outputAsset
+	var diags diag.List
+	for _, k := range s.Book.Kinds() {
+		o, ok := k.(playbook.Outputter)
+		if !ok {
+			continue
 		}
-		if author, ok := a.Params["author"].(string); ok {
-			e.Author = author
+		files, more := o.Outputs(s.Book, s.env())
+		diags = append(diags, more...)
+		for _, f := range files {
+			out = append(out, outputAsset{Path: f.Path, Data: f.Data})
 		}
-		f.Entries = append(f.Entries, e)
 	}
-	var buf bytes.Buffer
-	if err := feed.Write(&buf, f); err != nil {
-		return nil, diag.List{diag.Errorf(sec.Page.DisplayPath, 0, 0, "writing the articles feed: %v", err)}
-	}
-	return []outputAsset{{Path: strings.TrimPrefix(sec.Page.URL, "/") + "feed.xml", Data: buf.Bytes()}}, nil
+	return out, diags
 }
 
-// configName is the config file's name for messages, "" when there is none.
-func (s *Site) configName() string { return s.Config.File }
-
-// feedURL returns the site path of the articles feed, "" when none is written.
+// feedURL returns the site path of the feed a kind writes (the articles
+// feed), "" when none is written.
 func (s *Site) feedURL() string {
-	sec := s.Content.Section(s.Config.Kinds[config.KindArticle])
-	if sec == nil || len(s.Book.Articles) == 0 || s.data.BaseURL == "" {
-		return ""
+	for _, k := range s.Book.Kinds() {
+		if o, ok := k.(playbook.Outputter); ok {
+			if u := o.FeedURL(s.Book, s.env()); u != "" {
+				return u
+			}
+		}
 	}
-	return s.url(sec.Page) + "feed.xml"
-}
-
-// absoluteLinks makes the site-relative links of rendered HTML absolute, for
-// feed readers, which show the content away from the site.
-func (s *Site) absoluteLinks(html string) string {
-	origin := strings.TrimSuffix(s.data.BaseURL, strings.TrimPrefix(s.data.BasePath, "/"))
-	origin = strings.TrimSuffix(origin, "/")
-	r := strings.NewReplacer(`href="//`, `href="//`, `src="//`, `src="//`, `href="/`, `href="`+origin+`/`, `src="/`, `src="`+origin+`/`)
-	return r.Replace(html)
+	return ""
 }

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 // fuzzPageSeeds are front matter shapes the example playbook does not
@@ -59,11 +58,7 @@ func FuzzParsePage(f *testing.F) {
 		if rel == "" || strings.HasPrefix(rel, "/") {
 			rel = "page.md"
 		}
-		start := time.Now()
 		p, diags := parsePage(rel, "content/"+rel, []byte(src))
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("parsing %d bytes took %v", len(src), d)
-		}
 		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src))
 		if !reflect.DeepEqual(diags, diags2) {
 			t.Fatalf("diagnostics differ between two parses:\n%v\n%v", diags, diags2)
@@ -174,11 +169,7 @@ func TestParsePageHostile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src))
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("took %v", d)
-			}
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())

@@ -10,12 +10,9 @@ import (
 )
 
 func TestCancelReturnsPromptly(t *testing.T) {
-	hang := func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	}
+	// The server and the backoff wait for an hour: a Check that did not
+	// return on cancel would hang the test until go test gives up on it.
+	hang := func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
 	busy := func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
@@ -24,7 +21,7 @@ func TestCancelReturnsPromptly(t *testing.T) {
 		backoff time.Duration
 	}{
 		"in a request and queued for a host": {hang, time.Millisecond},
-		"in a backoff":                       {busy, 5 * time.Second},
+		"in a backoff":                       {busy, time.Hour},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := serve(t, tc.handler)
@@ -33,14 +30,10 @@ func TestCancelReturnsPromptly(t *testing.T) {
 				links = append(links, Link{URL: fmt.Sprintf("%s/%d", s.URL, i)})
 			}
 			o := fastOptions(t)
-			o.PerHost, o.Timeout, o.Backoff, o.MaxWait = 1, 5*time.Second, tc.backoff, tc.backoff
+			o.PerHost, o.Timeout, o.Backoff, o.MaxWait = 1, time.Hour, tc.backoff, tc.backoff
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(100*time.Millisecond, cancel)
-			start := time.Now()
 			rs, err := Check(ctx, links, o)
-			if elapsed := time.Since(start); elapsed > time.Second {
-				t.Errorf("Check took %v after cancel at 100ms", elapsed)
-			}
 			if !errors.Is(err, context.Canceled) || err.Error() != "linkcheck: context canceled" || rs != nil {
 				t.Errorf("Check = %v, %v; want nil, linkcheck: context canceled", rs, err)
 			}

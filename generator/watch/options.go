@@ -31,6 +31,11 @@ type Options struct {
 	// Logf receives the one-time notice that the watcher fell back to
 	// polling. Nil discards it. It is called from the watcher's goroutine.
 	Logf func(format string, args ...any)
+
+	// onOffer, when set, is called from the watcher's goroutine with the
+	// batch on offer each time it changes, so that this package's tests can
+	// wait for the loop's state instead of sleeping and hoping.
+	onOffer func(Batch)
 }
 
 // withDefaults returns o with zero fields replaced by their defaults.

@@ -26,6 +26,7 @@ bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 go build -o "$bin/playbook" ./cmd/playbook
 go build -o "$bin/baseline" ./generator/internal/bench/baseline
+go build -o "$bin/gencorpus" ./generator/internal/bench/gencorpus
 echo "$("$bin/playbook" version), $(nproc) CPUs"
 [[ $hugo == 0 ]] || hugo version
 
@@ -68,7 +69,7 @@ ratio() {
 if (($# == 0)); then set -- 1000 10000; fi
 for pages in "$@"; do
   dir="$bin/corpus-$pages"
-  "$bin/playbook" gen-corpus -n "$pages" -o "$dir" >/dev/null
+  "$bin/gencorpus" -n "$pages" -o "$dir" >/dev/null
   : >"$bin/times"
   names="baseline build check"
   echo "== $pages pages, $runs runs each, in turn"

@@ -11,7 +11,10 @@
 // Chromium runs as root and offline, which it does only with the sandbox, the
 // GPU, QUIC and every background service turned off; see allocatorOptions.
 // Every browser lives at most Timeout (or WithTimeout), however the test
-// ends, so a stuck page fails the test instead of hanging CI.
+// ends, so a stuck page fails the test instead of hanging CI. The limits are
+// hang guards, generous enough that a busy machine never reaches them; and
+// one browser runs at a time across all test processes (see lock.go), so
+// that packages tested together do not starve each other's browsers.
 package browsertest
 
 import (
@@ -35,15 +38,16 @@ const (
 )
 
 // Timeout is how long a browser started by New lives when no WithTimeout
-// option says otherwise.
-const Timeout = 60 * time.Second
+// option says otherwise: a guard against a hung test, far above what any
+// test takes on a loaded machine.
+const Timeout = 5 * time.Minute
 
 // closeTimeout bounds the graceful close of the browser at cleanup.
 const closeTimeout = 10 * time.Second
 
 // New starts a headless Chromium for the test and returns the context of its
 // first tab, for use with chromedp and with this package's helpers. It skips
-// the test when Chromium is missing, or fails it when the environment has
+// the test under -short and when Chromium is missing, or fails it when the environment has
 // CI=true; see DefaultChromium and EnvChromium. The browser is closed and its
 // profile removed at test cleanup.
 func New(t testing.TB, opts ...Option) context.Context {
@@ -55,6 +59,9 @@ func New(t testing.TB, opts ...Option) context.Context {
 	case fail:
 		t.Fatal(d.msg)
 	}
+	if testing.Short() {
+		t.Skip("drives Chromium: skipped with -short (the quick inner loop)")
+	}
 	cfg := config{width: DefaultWidth, height: DefaultHeight, timeout: Timeout}
 	for _, o := range opts {
 		o(&cfg)
@@ -62,7 +69,8 @@ func New(t testing.TB, opts ...Option) context.Context {
 
 	// The profile folder is made before the cleanup below is registered, so
 	// that it is removed after the browser has exited (cleanups run last
-	// registered, first run).
+	// registered, first run); the lock is let go after both.
+	t.Cleanup(acquireBrowser(t))
 	profile := t.TempDir()
 	out := &lockedBuffer{}
 	root, cancelRoot := context.WithTimeout(context.Background(), cfg.timeout)

@@ -158,10 +158,11 @@ func TestBrowserTimeout(t *testing.T) {
 	base := site(t, twoPages)
 	ctx := New(t, WithTimeout(2*time.Second))
 	Open(t, ctx, base+"/")
-	start := time.Now()
 	r := capture(t, func(tb testing.TB) { Do(tb, ctx, chromedp.WaitVisible(chromedp.CSS("#never"))) })
-	if elapsed := time.Since(start); elapsed > 5*time.Second {
-		t.Errorf("waiting for a missing element took %v, want the browser's limit of 2s", elapsed)
+	// The browser's own limit ended the wait, not the step's (StepTimeout,
+	// far longer): the tab's context is done.
+	if ctx.Err() == nil {
+		t.Errorf("the step ended but the browser's context is still alive: its time limit did not stop it")
 	}
 	if want := "fatal: browser: "; !strings.HasPrefix(r, want) || !strings.Contains(r, "context deadline exceeded") {
 		t.Errorf("waiting past the limit: got %q, want a failure for the deadline", r)

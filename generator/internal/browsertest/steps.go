@@ -9,9 +9,10 @@ import (
 )
 
 // StepTimeout bounds each call of Do, Get, Eval, Open and Follow, so that a
-// selector that never matches fails the test in seconds with the line of the
-// call, instead of when the browser's whole time runs out.
-const StepTimeout = 15 * time.Second
+// selector that never matches fails the test with the line of the call,
+// instead of when the browser's whole time runs out. It is a hang guard: no
+// step of a working test comes near it, however busy the machine.
+const StepTimeout = 90 * time.Second
 
 // Do runs the steps in the tab of ctx, in order, and fails the test at the
 // first error.
@@ -69,5 +70,30 @@ func Follow(t testing.TB, ctx context.Context, selector string) {
 	}
 	if resp.Status >= 400 {
 		t.Fatalf("following %s: %s answered HTTP %d %s", selector, resp.URL, resp.Status, resp.StatusText)
+	}
+}
+
+// Until evaluates the JavaScript condition in the tab every 50 ms until it
+// is true, and fails the test, naming what it waited for, after
+// StepTimeout. An evaluation that fails counts as false: while a page
+// loads there is no document to ask.
+func Until(t testing.TB, ctx context.Context, what, condition string) {
+	t.Helper()
+	deadline := time.Now().Add(StepTimeout)
+	last := "the condition was false"
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+condition+")"))
+		switch {
+		case err != nil:
+			last = "the last evaluation failed: " + err.Error()
+		case ok:
+			return
+		default:
+			last = "the condition was false"
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			t.Fatalf("waiting until %s (%s): not within %v; %s", what, condition, StepTimeout, last)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -53,6 +53,24 @@ func (s *Site) WriteFile(name, data string) {
 	}
 }
 
+// SaveFile replaces one file of the site as an editor's safe write does:
+// the data goes to a hidden file beside it, which is then renamed over it,
+// so that a watcher never sees the file half written.
+func (s *Site) SaveFile(name, data string) {
+	s.T.Helper()
+	p := filepath.Join(s.Dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.T.Fatal(err)
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".saving")
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		s.T.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		s.T.Fatal(err)
+	}
+}
+
 // Build builds the site with opts (Source and Destination default to the
 // site's folders) and records the outcome.
 func (s *Site) Build(opts build.Options) *Site {

@@ -1,4 +1,4 @@
-package playbook
+package kinds
 
 import (
 	"bytes"
@@ -13,9 +13,13 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/view"
 )
 
-// The Q&A convention, documented in the example playbook (how-to-write/qa.md):
+// Q&A threads: each `##` heading a question, its text, then answers and
+// nested replies, in a convention that reads well on a git host and is
+// documented in the example playbook (how-to-write/qa.md):
 //
 //	## The question, as a heading
 //
@@ -36,11 +40,11 @@ var (
 	answerPattern = regexp.MustCompile(`^(?: on (\d{4}-\d{2}-\d{2}))?\s*:`)
 )
 
-// readThread reads a Q&A page.
-func (r *reader) readThread(p *content.Page, parsed *markup.Parsed) (*Thread, diag.List) {
+// Read reads a Q&A page.
+func (*threads) Read(r *playbook.Reader, p *content.Page, parsed *markup.Parsed) (playbook.Model, diag.List) {
 	var diags diag.List
-	intro, sections := splitSections(parsed)
-	t := &Thread{Page: p, Intro: renderHTML(r.md, parsed, intro...)}
+	intro, sections := playbook.SplitSections(parsed)
+	t := &Thread{Page: p, Intro: r.RenderHTML(parsed, intro...)}
 	for _, s := range sections {
 		q := &Question{ID: s.ID, Title: s.Name, Page: p}
 		blocks := s.Blocks
@@ -52,7 +56,7 @@ func (r *reader) readThread(p *content.Page, parsed *markup.Parsed) (*Thread, di
 						q.Date, _ = time.Parse("2006-01-02", m[2])
 					}
 					if strings.TrimSpace(m[3]) != "" {
-						q.Roles, diags = r.questionRoles(p, parsed, para, m[3], diags)
+						q.Roles, diags = questionRoles(r.Book, p, parsed, para, m[3], diags)
 					}
 					blocks = blocks[1:]
 				}
@@ -65,14 +69,14 @@ func (r *reader) readThread(p *content.Page, parsed *markup.Parsed) (*Thread, di
 				body = append(body, b)
 				continue
 			}
-			q.Answers, diags = r.readAnswers(p, parsed, list, q.ID+"-answer", diags)
+			q.Answers, diags = readAnswers(r, p, parsed, list, q.ID+"-answer", diags)
 			for _, after := range blocks[i+1:] {
 				diags = append(diags, diag.Errorf(p.DisplayPath, parsed.Line(after), 1,
 					"text after the answers of %q: indent it under an answer (as a reply) or move it above the answers", q.Title))
 			}
 			break
 		}
-		q.Body = renderHTML(r.md, parsed, body...)
+		q.Body = r.RenderHTML(parsed, body...)
 		q.BodyText = plainTexts(parsed, body)
 		t.Questions = append(t.Questions, q)
 	}
@@ -124,7 +128,7 @@ func answerHead(parsed *markup.Parsed, item ast.Node) (author, date string, ok b
 }
 
 // readAnswers reads a list of answers (or replies), recursively.
-func (r *reader) readAnswers(p *content.Page, parsed *markup.Parsed, list *ast.List, idPrefix string, diags diag.List) ([]*Answer, diag.List) {
+func readAnswers(r *playbook.Reader, p *content.Page, parsed *markup.Parsed, list *ast.List, idPrefix string, diags diag.List) ([]*Answer, diag.List) {
 	var out []*Answer
 	n := 0
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
@@ -138,7 +142,7 @@ func (r *reader) readAnswers(p *content.Page, parsed *markup.Parsed, list *ast.L
 		var body []ast.Node
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			if sub, ok := c.(*ast.List); ok && !sub.IsOrdered() && isAnswerList(parsed, sub) {
-				a.Replies, diags = r.readAnswers(p, parsed, sub, a.ID, diags)
+				a.Replies, diags = readAnswers(r, p, parsed, sub, a.ID, diags)
 				continue
 			}
 			if c.ChildCount() == 0 && c.Kind() != ast.KindThematicBreak {
@@ -146,7 +150,7 @@ func (r *reader) readAnswers(p *content.Page, parsed *markup.Parsed, list *ast.L
 			}
 			body = append(body, c)
 		}
-		a.Body = renderBlocks(r.md, parsed, body)
+		a.Body = renderBlocks(r, parsed, body)
 		a.BodyText = plainTexts(parsed, body)
 		out = append(out, a)
 	}
@@ -182,16 +186,16 @@ func stripAnswerHead(parsed *markup.Parsed, block ast.Node) {
 
 // renderBlocks renders an answer's blocks; a tight list item's text block
 // gets its paragraph back so that every answer is wrapped alike.
-func renderBlocks(md *markup.Renderer, parsed *markup.Parsed, nodes []ast.Node) (html template.HTML) {
+func renderBlocks(r *playbook.Reader, parsed *markup.Parsed, nodes []ast.Node) (html template.HTML) {
 	var b strings.Builder
 	for _, n := range nodes {
 		if n.Kind() == ast.KindTextBlock {
 			b.WriteString("<p>")
-			b.WriteString(string(renderChildren(md, parsed, n)))
+			b.WriteString(string(r.RenderChildren(parsed, n)))
 			b.WriteString("</p>\n")
 			continue
 		}
-		b.WriteString(string(renderHTML(md, parsed, n)))
+		b.WriteString(string(r.RenderHTML(parsed, n)))
 		b.WriteString("\n")
 	}
 	return template.HTML(strings.TrimSpace(b.String()))
@@ -199,7 +203,7 @@ func renderBlocks(md *markup.Renderer, parsed *markup.Parsed, nodes []ast.Node) 
 
 // questionRoles reads the role ids of a question's meta line, reporting
 // unknown ones at their exact position.
-func (r *reader) questionRoles(p *content.Page, parsed *markup.Parsed, para *ast.Paragraph, list string, diags diag.List) ([]*Role, diag.List) {
+func questionRoles(b *playbook.Book, p *content.Page, parsed *markup.Parsed, para *ast.Paragraph, list string, diags diag.List) ([]*Role, diag.List) {
 	var roles []*Role
 	for _, id := range strings.Split(list, ",") {
 		id = strings.TrimSpace(strings.Trim(strings.TrimSpace(id), "*_`"))
@@ -207,7 +211,7 @@ func (r *reader) questionRoles(p *content.Page, parsed *markup.Parsed, para *ast
 			continue
 		}
 		line, col := locate(parsed, para, id)
-		role, problem := r.lookupRole(p, id, line, col, "the question's roles")
+		role, problem := lookupRole(b, p, id, line, col, "the question's roles")
 		if problem != nil {
 			diags = append(diags, *problem)
 			continue
@@ -241,4 +245,157 @@ func plainTexts(parsed *markup.Parsed, nodes []ast.Node) string {
 		}
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+const kindQA = "qa"
+
+type threads struct {
+	// questions lists, per role id, the questions tagged with it, in
+	// navigation order.
+	questions map[string][]*Question
+}
+
+// Thread is a Q&A page: a list of questions with their answers.
+type Thread struct {
+	Page      *content.Page
+	Intro     template.HTML
+	Questions []*Question
+}
+
+// Question is one `##` question of a thread.
+type Question struct {
+	ID     string // heading id, the permalink anchor
+	Title  string
+	Author string
+	Date   time.Time
+	Roles  []*Role
+	Body   template.HTML
+	// BodyText is the question's text without markup, for structured data.
+	BodyText string
+	Answers  []*Answer
+	Page     *content.Page
+}
+
+// Answer is an answer to a question or a reply to an answer.
+type Answer struct {
+	ID       string
+	Author   string
+	Date     time.Time
+	Body     template.HTML
+	BodyText string
+	Replies  []*Answer
+}
+
+// ThreadView is a Q&A page's layout data.
+type ThreadView struct {
+	Intro     template.HTML
+	Questions []QuestionView
+	// JSONLD is the schema.org QAPage or FAQPage description.
+	JSONLD template.JS
+}
+
+// QuestionView is a question with links to the roles it is tagged with.
+type QuestionView struct {
+	*Question
+	RoleLinks []view.Link
+}
+
+// QuestionLink is a question listed on a role page.
+type QuestionLink struct {
+	Title  string
+	URL    string
+	Thread view.Link
+}
+
+// QuestionsBlock is the data of a role page's list of questions.
+type QuestionsBlock struct {
+	RoleTitle string
+	Questions []QuestionLink
+}
+
+func (*threads) Name() string   { return kindQA }
+func (*threads) Folder() string { return "qa" }
+func (*threads) Title() string  { return "Qa" }
+func (*threads) Keys() []string { return nil }
+
+// Finish indexes the questions by the roles they are tagged with.
+func (k *threads) Finish(b *playbook.Book) diag.List {
+	k.questions = map[string][]*Question{}
+	for _, p := range b.Pages(kindQA) {
+		t, ok := b.Model(p).(*Thread)
+		if !ok {
+			continue
+		}
+		for _, q := range t.Questions {
+			for _, role := range q.Roles {
+				k.questions[role.ID] = append(k.questions[role.ID], q)
+			}
+		}
+	}
+	return nil
+}
+
+// Blocks lists on a role's page the questions tagged with the role.
+func (k *threads) Blocks(b *playbook.Book, p *content.Page, env *playbook.Env) []playbook.Block {
+	r := roleOfPage(b, p)
+	if r == nil || len(k.questions[r.ID]) == 0 {
+		return nil
+	}
+	data := QuestionsBlock{RoleTitle: p.Title}
+	for _, q := range k.questions[r.ID] {
+		data.Questions = append(data.Questions, QuestionLink{Title: q.Title, URL: env.URL(q.Page) + "#" + q.ID, Thread: env.Link(q.Page)})
+	}
+	return []playbook.Block{{ID: "role-questions", Title: "Questions about the " + p.Title, Template: "partials/role-questions.html", Data: data}}
+}
+
+// View is the thread with its structured data.
+func (t *Thread) View(env *playbook.Env) any {
+	v := &ThreadView{Intro: t.Intro, JSONLD: StructuredData(t, env.Data.Permalink(t.Page.URL))}
+	for _, q := range t.Questions {
+		qv := QuestionView{Question: q}
+		for _, r := range q.Roles {
+			qv.RoleLinks = append(qv.RoleLinks, env.Link(r.Page))
+		}
+		v.Questions = append(v.Questions, qv)
+	}
+	return v
+}
+
+// IDs are the permalinks of every question and answer.
+func (t *Thread) IDs() []string {
+	var ids []string
+	var answers func([]*Answer)
+	answers = func(list []*Answer) {
+		for _, a := range list {
+			ids = append(ids, a.ID)
+			answers(a.Replies)
+		}
+	}
+	for _, q := range t.Questions {
+		ids = append(ids, q.ID)
+		answers(q.Answers)
+	}
+	return ids
+}
+
+// Outside is what role pages show of the thread: its questions and roles.
+func (t *Thread) Outside() string {
+	var b strings.Builder
+	for _, q := range t.Questions {
+		fmt.Fprintf(&b, "%q %q", q.ID, q.Title)
+		for _, r := range q.Roles {
+			fmt.Fprintf(&b, " %s", r.ID)
+		}
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// SearchNames are the thread's questions.
+func (t *Thread) SearchNames() []string {
+	names := make([]string, 0, len(t.Questions))
+	for _, q := range t.Questions {
+		names = append(names, q.Title)
+	}
+	return names
 }

@@ -1,10 +1,13 @@
-package build
+// Package view is the data a theme's templates receive: the page being
+// rendered, the site, the navigation and the links between pages. It holds
+// no logic of the build; the build fills it in, and the content kinds add
+// their own views (a role's diagram, an expectation table) as PageData.Kind.
+package view
 
 import (
 	"html/template"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/markup"
 )
 
@@ -27,21 +30,28 @@ type PageData struct {
 	// TagLinks link the page's tags to their tag pages.
 	TagLinks []Link
 
-	// Kind-specific data; nil unless the page is of that kind.
-	Role   *RoleView
-	Table  *TableView
-	Board  *BoardView
-	Thread *ThreadView
-	// Matrix is set on the expectations section page.
-	Matrix *MatrixView
-	// Articles lists the newest articles on the home page and all of them
-	// on the articles section page.
-	Articles []ArticleLink
+	// Kind is what the page's content kind gives its layout: for a page of
+	// a kind, the model's view (a role's summary and diagram, a table's
+	// categories); for the section page of a kind's folder, the kind's
+	// overview (the expectations matrix, every article). nil otherwise.
+	Kind any
+	// Blocks are what the content kinds add to this page, in order: on a
+	// role page what the role can expect and what others expect from it,
+	// and the questions tagged with it; on the home page the recent
+	// articles.
+	Blocks []Block
 	// Print holds every page of the handbook, on the /print/ page.
 	Print []PrintPage
 
-	site *Site
-	page *content.Page // nil for generated pages
+	nav func() []*NavItem
+}
+
+// Block is a titled part that a content kind adds to another page.
+type Block struct {
+	// ID is the block's anchor, unique on the page; Title its heading.
+	ID, Title string
+	// HTML is the block, rendered by a partial template of the theme.
+	HTML template.HTML
 }
 
 // Sidebar is a page's sidebar in three pieces, to be written one after the
@@ -61,7 +71,15 @@ func (d *PageData) NavHTML() template.HTML {
 // Nav returns the sidebar entries: the top-level ones, with the sections on
 // the path to the current page expanded. It is computed on demand: the
 // default theme uses NavHTML, which is cached per section.
-func (d *PageData) Nav() []*NavItem { return d.site.nav(d.page) }
+func (d *PageData) Nav() []*NavItem {
+	if d.nav == nil {
+		return nil
+	}
+	return d.nav()
+}
+
+// SetNav sets the function Nav calls.
+func (d *PageData) SetNav(nav func() []*NavItem) { d.nav = nav }
 
 // SiteData is the site-wide part of PageData, shared by every page.
 type SiteData struct {
@@ -73,8 +91,6 @@ type SiteData struct {
 	// BasePath is the base URL's path, with a trailing slash ("/handbook/").
 	BasePath string
 	Params   map[string]any
-	// editURL maps a content file to its edit address.
-	editURL func(rel string) string
 	// PrintURL is the site path of the /print/ page, "" when the site is too
 	// big to get one.
 	PrintURL string
@@ -83,6 +99,25 @@ type SiteData struct {
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
 	Scripts     []string
+}
+
+// Permalink is the absolute URL of a site path ("/roles/po/") when the
+// site has a base URL, else the path under the base path.
+func (s *SiteData) Permalink(path string) string {
+	if s.BaseURL == "" {
+		return s.BasePath + trimSlash(path)
+	}
+	return s.BaseURL + trimSlash(path)
+}
+
+// RelURL is a site path ("/roles/po/") under the base path.
+func (s *SiteData) RelURL(path string) string { return s.BasePath + trimSlash(path) }
+
+func trimSlash(url string) string {
+	if len(url) > 0 && url[0] == '/' {
+		return url[1:]
+	}
+	return url
 }
 
 // PageView is the page-level part of PageData.
@@ -128,37 +163,11 @@ type NavItem struct {
 	Children []*NavItem
 }
 
-func pageView(p *content.Page, site *SiteData) *PageView {
-	v := &PageView{
-		Title:       p.Title,
-		Description: p.Description,
-		Kind:        p.Kind(),
-		URL:         site.BasePath + trimSlash(p.URL),
-		Permalink:   permalink(site, p.URL),
-		Date:        p.Date,
-		Lastmod:     p.Lastmod,
-		Tags:        p.Tags,
-		Params:      p.Params,
-		IsHome:      p.IsSection && p.Section == "",
-		File:        p.File,
-	}
-	if !p.Generated {
-		v.EditURL = site.editURL(p.File)
-	}
-	return v
-}
-
-func trimSlash(url string) string {
-	if len(url) > 0 && url[0] == '/' {
-		return url[1:]
-	}
-	return url
-}
-
-// permalink is the absolute URL of a site path when the site has a base URL.
-func permalink(site *SiteData, url string) string {
-	if site.BaseURL == "" {
-		return site.BasePath + trimSlash(url)
-	}
-	return site.BaseURL + trimSlash(url)
+// PrintPage is one page of the handbook on the /print/ page.
+type PrintPage struct {
+	ID    string // the anchor of the page on the print page
+	Title string
+	URL   string
+	Depth int // 0 for the home page, 1 for top-level pages and sections…
+	Body  template.HTML
 }

@@ -1,9 +1,9 @@
 // Package corpus writes large, deterministic, playbook-shaped Markdown sites
 // for measuring Playbook's speed. The benchmarks build corpora of 1,000,
-// 10,000 and 50,000 pages; the command line exposes the generator as the
-// hidden command
+// 10,000 and 50,000 pages; the command generator/internal/bench/gencorpus
+// exposes the generator:
 //
-//	playbook gen-corpus -n 10000 -o DIR
+//	go run ./generator/internal/bench/gencorpus -n 10000 -o DIR
 //
 // and library code calls [Generate] directly:
 //

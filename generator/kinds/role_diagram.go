@@ -1,4 +1,4 @@
-package playbook
+package kinds
 
 import (
 	"fmt"
@@ -102,14 +102,4 @@ func wrap(label string, width int) []string {
 		}
 	}
 	return lines
-}
-
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return "nobody yet"
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -1,0 +1,271 @@
+package kinds
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/view"
+)
+
+// Expectation tables: what one role (`from:`) can expect from another
+// (`of:`). Each `##` heading is a category, each list item under it one
+// expectation. A table shows as a category / expectations table, on its
+// own page and on the pages of both roles; the folder's section page shows
+// the matrix of every pair of roles.
+
+const kindExpectations = "expectations"
+
+type expectations struct {
+	tables []*Table // in file order
+}
+
+// Table is an expectation table: what From can expect of Of.
+type Table struct {
+	Page       *content.Page
+	From, Of   *Role
+	Intro      template.HTML
+	Categories []Category
+}
+
+// Category is one `##` section of an expectation table.
+type Category struct {
+	Name  string
+	ID    string // the heading's id
+	Note  template.HTML
+	Items []template.HTML
+}
+
+// TableView is an expectation table's layout data.
+type TableView struct {
+	From, Of   view.Link
+	Intro      template.HTML
+	Categories []Category
+}
+
+// ExpectGroup is one expectation table seen from a role page.
+type ExpectGroup struct {
+	Role       view.Link // the other role
+	Table      view.Link
+	Categories []Category
+}
+
+// ExpectBlock is the data of a role page's block of expectations: the
+// role's title and one group per table.
+type ExpectBlock struct {
+	RoleTitle string
+	Groups    []ExpectGroup
+}
+
+// MatrixView is the roles × roles table of expectation counts.
+type MatrixView struct {
+	Roles []view.Link
+	Rows  []MatrixRow
+}
+
+// MatrixRow is one role's row: what it expects from each role.
+type MatrixRow struct {
+	Role  view.Link
+	Cells []MatrixCell
+}
+
+// MatrixCell is one pair of roles; URL is empty when there is no table.
+type MatrixCell struct {
+	Of    view.Link
+	Count int
+	URL   string
+	Self  bool
+}
+
+func (*expectations) Name() string   { return kindExpectations }
+func (*expectations) Folder() string { return "expectations" }
+func (*expectations) Title() string  { return "Expectations" }
+func (*expectations) Keys() []string { return []string{"from", "of"} }
+
+// Read reads a table: `from:` and `of:` role ids in the front matter, each
+// `##` heading a category, each list item under it one expectation.
+func (*expectations) Read(r *playbook.Reader, p *content.Page, parsed *markup.Parsed) (playbook.Model, diag.List) {
+	var diags diag.List
+	t := &Table{Page: p}
+	roleField := func(key string) *Role {
+		line, col := playbook.FieldPos(p, key)
+		id, ok := p.Params[key].(string)
+		if !ok || id == "" {
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col,
+				"expectation table needs `%s:` in its front matter: the id of a role (a file name in the roles folder)", key))
+			return nil
+		}
+		role, problem := lookupRole(r.Book, p, id, line, col, key)
+		if problem != nil {
+			diags = append(diags, *problem)
+		}
+		return role
+	}
+	t.From = roleField("from")
+	t.Of = roleField("of")
+	if t.From != nil && t.From == t.Of {
+		line, col := playbook.FieldPos(p, "of")
+		diags = append(diags, diag.Errorf(p.DisplayPath, line, col,
+			"expectation table has the same role in `from` and `of` (%s): a table says what one role expects of another", t.From.ID))
+	}
+
+	intro, sections := playbook.SplitSections(parsed)
+	t.Intro = r.RenderHTML(parsed, intro...)
+	seen := map[string]int{}
+	for _, s := range sections {
+		line := parsed.Line(s.Heading)
+		key := strings.ToLower(s.Name)
+		if first, dup := seen[key]; dup {
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, 1,
+				"category %q appears twice (first on line %d): merge the two lists under one heading", s.Name, first))
+			continue
+		}
+		seen[key] = line
+		c := Category{Name: s.Name, ID: s.ID}
+		var notes []ast.Node
+		for _, b := range s.Blocks {
+			list, ok := b.(*ast.List)
+			if !ok || list.IsOrdered() && len(c.Items) > 0 {
+				notes = append(notes, b)
+				continue
+			}
+			for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+				c.Items = append(c.Items, r.RenderChildren(parsed, item))
+			}
+		}
+		c.Note = r.RenderHTML(parsed, notes...)
+		if len(c.Items) == 0 {
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, 1,
+				"category %q has no expectations: add a list item (\"- …\") under the heading, or remove it", s.Name))
+			continue
+		}
+		t.Categories = append(t.Categories, c)
+	}
+	if len(sections) == 0 {
+		diags = append(diags, diag.Errorf(p.DisplayPath, p.BodyLine+1, 1,
+			"expectation table has no categories: write each category as a `## Heading` followed by a list of expectations"))
+	}
+	if t.From == nil || t.Of == nil {
+		return nil, diags
+	}
+	return t, diags
+}
+
+// Finish lists the tables in file order.
+func (k *expectations) Finish(b *playbook.Book) diag.List {
+	for _, p := range b.Pages(kindExpectations) {
+		if t, ok := b.Model(p).(*Table); ok {
+			k.tables = append(k.tables, t)
+		}
+	}
+	sort.Slice(k.tables, func(i, j int) bool { return k.tables[i].Page.File < k.tables[j].Page.File })
+	return nil
+}
+
+// Count returns the number of expectations in the table.
+func (t *Table) Count() int {
+	n := 0
+	for _, c := range t.Categories {
+		n += len(c.Items)
+	}
+	return n
+}
+
+// View is the table's pair of roles and its categories.
+func (t *Table) View(env *playbook.Env) any {
+	return &TableView{From: env.Link(t.From.Page), Of: env.Link(t.Of.Page), Intro: t.Intro, Categories: t.Categories}
+}
+
+// Outside is everything the role pages and the matrix show of the table.
+func (t *Table) Outside() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", t.From.ID, t.Of.ID)
+	for _, c := range t.Categories {
+		fmt.Fprintf(&b, "|%q %q %q", c.Name, c.ID, c.Note)
+		for _, it := range c.Items {
+			fmt.Fprintf(&b, " %q", it)
+		}
+	}
+	return b.String()
+}
+
+// SearchNames are the titles of the table's two roles.
+func (t *Table) SearchNames() []string { return []string{t.From.Page.Title, t.Of.Page.Title} }
+
+// Blocks adds to a role's page what it can expect from others and what
+// others expect from it.
+func (k *expectations) Blocks(b *playbook.Book, p *content.Page, env *playbook.Env) []playbook.Block {
+	r := roleOfPage(b, p)
+	if r == nil {
+		return nil
+	}
+	rank := map[*Role]int{}
+	for i, o := range rolesOf(b) {
+		rank[o] = i
+	}
+	var canExpect, othersExpect []*Table
+	for _, t := range k.tables {
+		if t.From == r {
+			canExpect = append(canExpect, t)
+		}
+		if t.Of == r {
+			othersExpect = append(othersExpect, t)
+		}
+	}
+	groups := func(tables []*Table, other func(*Table) *Role) []ExpectGroup {
+		sort.SliceStable(tables, func(i, j int) bool { return rank[other(tables[i])] < rank[other(tables[j])] })
+		out := make([]ExpectGroup, 0, len(tables))
+		for _, t := range tables {
+			out = append(out, ExpectGroup{Role: env.Link(other(t).Page), Table: env.Link(t.Page), Categories: t.Categories})
+		}
+		return out
+	}
+	title := p.Title
+	return []playbook.Block{
+		{ID: "can-expect-from-others", Title: "What the " + title + " can expect from others", Template: "partials/role-can-expect.html",
+			Data: ExpectBlock{RoleTitle: title, Groups: groups(canExpect, func(t *Table) *Role { return t.Of })}},
+		{ID: "others-expect", Title: "What others expect from the " + title, Template: "partials/role-others-expect.html",
+			Data: ExpectBlock{RoleTitle: title, Groups: groups(othersExpect, func(t *Table) *Role { return t.From })}},
+	}
+}
+
+// Overview is the matrix of every pair of roles, on the folder's own page.
+func (k *expectations) Overview(b *playbook.Book, section *content.Page, env *playbook.Env) any {
+	if section.Section != env.Folder(kindExpectations) {
+		return nil
+	}
+	roles := rolesOf(b)
+	m := &MatrixView{}
+	for _, r := range roles {
+		m.Roles = append(m.Roles, env.Link(r.Page))
+	}
+	for _, from := range roles {
+		row := MatrixRow{Role: env.Link(from.Page)}
+		for _, of := range roles {
+			cell := MatrixCell{Of: env.Link(of.Page), Self: from == of}
+			if t := k.tableFor(from, of); t != nil {
+				cell.Count, cell.URL = t.Count(), env.URL(t.Page)
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+// tableFor returns the table of what from expects of of, or nil.
+func (k *expectations) tableFor(from, of *Role) *Table {
+	for _, t := range k.tables {
+		if t.From == from && t.Of == of {
+			return t
+		}
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+// Package kinds holds the content kinds of a product playbook, one file
+// each: role guides (role.go), expectation tables (expectations.go), vision
+// boards (visionboard.go), Q&A threads (qa.go) and articles (article.go).
+// Each says which folder is its own, what it reads from a page and checks,
+// what its layout shows and what it adds to other pages; the rest of the
+// generator knows them only through package playbook's interfaces.
+//
+// To add a kind: write one file here with a type that implements
+// playbook.Kind (and the optional interfaces it needs), add it to New, and
+// give the theme a layout named after it (templates/<name>.html, and
+// <name>-list.html for its folder's section page).
+package kinds
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/playbook"
+)
+
+// New returns the kinds of a playbook, fresh for one build, in the order
+// their blocks appear on the pages they add to.
+func New() []playbook.Kind {
+	return []playbook.Kind{
+		&roles{},
+		&expectations{},
+		&visionBoards{},
+		&threads{},
+		&articles{},
+	}
+}
+
+// idPattern is what an id looks like (a role's file name); anything else
+// where an id may stand is a free name, such as a person or a group.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func quote(s string) string { return `"` + s + `"` }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// joinNames joins names as prose: "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return "nobody yet"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,186 @@
+package kinds
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/suggest"
+	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
+	"github.com/playbookhq/playbook/generator/view"
+)
+
+// Role guides: a page per role (roles/product-owner.md), whose id is its
+// file name without extension. Front matter gives its summary and the roles
+// and groups it works with (`works_with:` role ids, or free names); the
+// page shows them as a collaboration diagram. Other kinds refer to roles by
+// id, so roles are declared before any page is read.
+
+// kindRole is the role kind's name.
+const kindRole = "role"
+
+type roles struct {
+	list []*Role // in navigation order
+}
+
+// Role is a role guide.
+type Role struct {
+	ID        string
+	Page      *content.Page
+	Summary   string
+	WorksWith []Ref
+}
+
+// Ref names a role or, for a free name, a person or group that is not one.
+type Ref struct {
+	Name string
+	Role *Role // nil for a free name
+}
+
+// RoleView is what a role guide's layout gets as .Kind.
+type RoleView struct {
+	ID      string
+	Summary string
+	// Diagram is the inline SVG collaboration diagram.
+	Diagram   template.HTML
+	WorksWith []view.Link // URL empty for a person or group without a role guide
+}
+
+func (*roles) Name() string   { return kindRole }
+func (*roles) Folder() string { return "roles" }
+func (*roles) Title() string  { return "Roles" }
+func (*roles) Keys() []string { return []string{"summary", "works_with"} }
+
+func (k *roles) Declare(b *playbook.Book, p *content.Page) {
+	r := &Role{ID: roleID(p), Page: p}
+	b.Declare(kindRole, r.ID, r)
+	k.list = append(k.list, r)
+}
+
+// roleID is a role's id: its file name without extension.
+func roleID(p *content.Page) string {
+	return strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
+}
+
+// Read reads a role guide's front matter: summary and works_with.
+func (k *roles) Read(r *playbook.Reader, p *content.Page, _ *markup.Parsed) (playbook.Model, diag.List) {
+	role, _ := r.Book.Lookup(kindRole, roleID(p)).(*Role)
+	if role == nil || role.Page != p {
+		other := "another guide"
+		if role != nil {
+			other = role.Page.DisplayPath
+		}
+		return nil, diag.List{diag.Errorf(p.DisplayPath, 1, 1, "role id %q is also the id of %s: a role's id is its file name, so rename one of the two files", roleID(p), other)}
+	}
+	var diags diag.List
+	if s, ok := p.Params["summary"].(string); ok {
+		role.Summary = s
+	} else if v, has := p.Params["summary"]; has {
+		line, col := playbook.FieldPos(p, "summary")
+		diags = append(diags, diag.Errorf(p.DisplayPath, line, col, "front matter \"summary\" must be a sentence of text, not %v", v))
+	}
+	raw, has := p.Params["works_with"]
+	if !has {
+		return role, diags
+	}
+	line, col := playbook.FieldPos(p, "works_with")
+	list, ok := raw.([]any)
+	if !ok {
+		return role, append(diags, diag.Errorf(p.DisplayPath, line, col, "front matter \"works_with\" must be a list of role ids or names"))
+	}
+	for _, item := range list {
+		name, ok := item.(string)
+		if !ok || name == "" {
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col, "front matter \"works_with\" holds %v: write role ids or names", item))
+			continue
+		}
+		if !idPattern.MatchString(name) {
+			role.WorksWith = append(role.WorksWith, Ref{Name: name})
+			continue
+		}
+		other, problem := lookupRole(r.Book, p, name, line, col, "works_with")
+		if problem != nil {
+			diags = append(diags, *problem)
+			continue
+		}
+		if other == role {
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col, "%s lists itself in works_with: remove %q", role.ID, name))
+			continue
+		}
+		role.WorksWith = append(role.WorksWith, Ref{Name: other.Page.Title, Role: other})
+	}
+	return role, diags
+}
+
+// lookupRole finds a role by id, or explains at the given position that it
+// does not exist, naming the closest id.
+func lookupRole(b *playbook.Book, p *content.Page, id string, line, col int, field string) (*Role, *diag.Diagnostic) {
+	if role, ok := b.Lookup(kindRole, id).(*Role); ok {
+		return role, nil
+	}
+	ids := b.IDs(kindRole)
+	msg := "unknown role " + quote(id) + " in " + field
+	if best, ok := suggest.Closest(id, ids); ok {
+		msg += " (did you mean " + best + "?)"
+	} else if len(ids) > 0 {
+		msg += " (known roles: " + strings.Join(ids, ", ") + ")"
+	} else {
+		msg += " (there are no role guides yet)"
+	}
+	d := diag.Errorf(p.DisplayPath, line, col, "%s", msg)
+	return nil, &d
+}
+
+// View is the role's summary, diagram and partners.
+func (r *Role) View(env *playbook.Env) any {
+	v := &RoleView{ID: r.ID, Summary: r.Summary}
+	v.Diagram = Diagram(r, func(o *Role) string { return env.URL(o.Page) })
+	for _, w := range r.WorksWith {
+		if w.Role != nil {
+			v.WorksWith = append(v.WorksWith, env.Link(w.Role.Page))
+		} else {
+			v.WorksWith = append(v.WorksWith, view.Link{Title: w.Name})
+		}
+	}
+	return v
+}
+
+// Outside is what other pages show of a role: its summary and partners.
+func (r *Role) Outside() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q", r.Summary)
+	for _, w := range r.WorksWith {
+		fmt.Fprintf(&b, " %q", w.Name)
+	}
+	return b.String()
+}
+
+// SearchNames are the names of the role's partners.
+func (r *Role) SearchNames() []string {
+	names := make([]string, 0, len(r.WorksWith))
+	for _, w := range r.WorksWith {
+		names = append(names, w.Name)
+	}
+	return names
+}
+
+// rolesOf returns the site's roles in navigation order.
+func rolesOf(b *playbook.Book) []*Role {
+	if k, ok := b.Kind(kindRole).(*roles); ok {
+		return k.list
+	}
+	return nil
+}
+
+// roleOfPage returns the role whose guide is p, nil when p is none.
+func roleOfPage(b *playbook.Book, p *content.Page) *Role {
+	if p.Kind() != kindRole {
+		return nil
+	}
+	r, _ := b.Model(p).(*Role)
+	return r
+}
