@@ -8,43 +8,59 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/config"
 )
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "Builds the site in the source folder into the destination folder.\nExit status: 0 built, 1 content errors (all listed), 2 usage error.", stdout)
+func defineBuild(f *flags, e *env) func([]string) int {
 	var opts build.Options
-	fs.StringVar(&opts.Source, "source", ".", "site folder holding playbook.toml and content/")
-	fs.StringVar(&opts.Source, "s", ".", "shorthand for --source")
-	fs.StringVar(&opts.Destination, "destination", "", "output folder (default SOURCE/public)")
-	fs.StringVar(&opts.Destination, "d", "", "shorthand for --destination")
-	fs.StringVar(&opts.BaseURL, "baseURL", "", "absolute URL or path the site is served under, e.g. https://example.org/handbook/")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
-	memProfile := fs.String("memprofile", "", "write a heap profile taken after the build to `file`")
-	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
-		return code
+	f.String(&opts.Source, "source", "s", ".", "site `folder` holding playbook.toml and content/")
+	f.String(&opts.Destination, "destination", "d", "", "output `folder` (default SOURCE/public)")
+	f.String(&opts.BaseURL, "baseURL", "", "", "absolute `URL` or path the site is served under, e.g. https://example.org/handbook/")
+	f.Bool(&opts.Drafts, "drafts", "", "include pages marked draft: true")
+	f.Choice(&opts.Redirects, "redirects", "", config.RedirectHosts, "also write the _redirects file of a static host: a 301 from every alias, and the 404 page")
+	cpuProfile, memProfile := new(string), new(string)
+	f.String(cpuProfile, "cpuprofile", "", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
+	f.String(memProfile, "memprofile", "", "", "write a heap profile taken after the build to `file`")
+	outputFlags(f, e)
+	return func(args []string) int {
+		if !noArgs("build", args, e, true) {
+			return exitUsage
+		}
+		if opts.BaseURL != "" {
+			if err := config.CheckBaseURL("--baseURL", opts.BaseURL); err != nil {
+				fmt.Fprintf(e.stderr, "playbook build: %v\n", err)
+				return exitUsage
+			}
+		}
+		return runBuild(opts, *cpuProfile, *memProfile, e)
 	}
+}
+
+func runBuild(opts build.Options, cpuProfile, memProfile string, e *env) int {
 	tuneGCForBuild()
-	stop, err := startProfiles(*cpuProfile, *memProfile)
+	stop, err := startProfiles(cpuProfile, memProfile)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		fmt.Fprintf(e.stderr, "playbook build: %v\n", err)
 		return exitUsage
 	}
 	res, err := build.Build(opts)
 	if perr := stop(); perr != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", perr)
+		fmt.Fprintf(e.stderr, "playbook build: %v\n", perr)
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w.String())
+		fmt.Fprintln(e.stderr, w.String())
 	}
 	if err != nil {
-		return reportError(stderr, err)
+		return reportError(e.stderr, err)
 	}
 	dest := res.Destination
 	if rel, err := filepath.Rel(".", dest); err == nil {
 		dest = rel
 	}
-	fmt.Fprintf(stdout, "Built %d pages in %s → %s/\n", res.Pages, res.Duration.Round(time.Millisecond), filepath.ToSlash(dest))
+	for _, line := range res.Inputs {
+		e.detail("%s", line)
+	}
+	e.say("Built %s in %s → %s/", res.Count, res.Duration.Round(time.Millisecond), filepath.ToSlash(dest))
 	return exitOK
 }
 

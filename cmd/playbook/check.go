@@ -3,35 +3,38 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "Runs every content check without writing a site and lists each problem as file:line:col: message.\nExit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), 2 usage error.", stdout)
+func defineCheck(f *flags, e *env) func([]string) int {
 	var opts build.Options
-	fs.StringVar(&opts.Source, "source", ".", "site folder holding playbook.toml and content/")
-	fs.StringVar(&opts.Source, "s", ".", "shorthand for --source")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
-	strict := fs.Bool("strict", false, "treat warnings as errors")
-	format := fs.String("format", "text", "output format: text, or json (one object per line, for tools and editors)")
-	external := fs.Bool("external", false, "also check http(s) links (concurrently, cached for a day in .playbook/linkcheck.json)")
-	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
-		return code
+	var strict, external bool
+	var format string
+	f.String(&opts.Source, "source", "s", ".", "site `folder` holding playbook.toml and content/")
+	f.Bool(&opts.Drafts, "drafts", "", "include pages marked draft: true")
+	f.Bool(&strict, "strict", "", "treat warnings as errors")
+	f.Choice(&format, "format", "text", []string{"text", "json"}, "output format: text, or json (one object per line, for tools and editors)")
+	f.Bool(&external, "external", "", "also check http(s) links (concurrently, cached for a day in .playbook/linkcheck.json)")
+	outputFlags(f, e)
+	return func(args []string) int {
+		if !noArgs("check", args, e, true) {
+			return exitUsage
+		}
+		return runCheck(opts, strict, external, format, e)
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "playbook check: --format must be text or json, not %q\n", *format)
-		return exitUsage
-	}
+}
+
+func runCheck(opts build.Options, strict, external bool, format string, e *env) int {
+	stdout, stderr := e.stdout, e.stderr
 	start := time.Now()
 	problems, site, err := build.Check(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook check: %v\n", err)
 		return exitContent
 	}
-	if *external && site != nil {
+	if external && site != nil {
 		more, err := checkExternal(site, opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "playbook check: %v\n", err)
@@ -50,7 +53,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		} else {
 			errs++
 		}
-		if *format == "json" {
+		if format == "json" {
 			enc.Encode(struct {
 				File     string `json:"file"`
 				Line     int    `json:"line"`
@@ -64,10 +67,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	pages := 0
 	if site != nil {
-		pages = len(site.Content.Pages)
+		pages = site.MarkdownPages()
+		if e.verbose {
+			for _, line := range site.Inputs() {
+				fmt.Fprintln(stderr, line)
+			}
+		}
 	}
-	fmt.Fprintf(stderr, "Checked %d pages in %s: %d error%s, %d warning%s\n", pages, time.Since(start).Round(time.Millisecond), errs, plural(errs), warns, plural(warns))
-	if errs > 0 || *strict && warns > 0 {
+	if e.quiet {
+		return status(errs, warns, strict)
+	}
+	fmt.Fprintf(stderr, "Checked %d page%s in %s: %d error%s, %d warning%s\n", pages, plural(pages), time.Since(start).Round(time.Millisecond), errs, plural(errs), warns, plural(warns))
+	return status(errs, warns, strict)
+}
+
+// status is check's exit status.
+func status(errs, warns int, strict bool) int {
+	if errs > 0 || strict && warns > 0 {
 		return exitContent
 	}
 	return exitOK

@@ -41,7 +41,7 @@ func TestBuildExampleSiteWithoutWarnings(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("the example playbook builds with messages:\n%s", stderr)
 	}
-	if !regexp.MustCompile(`^Built \d+ pages in \d+(\.\d+)?m?s → .+/public/\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^Built \d+ pages, \d+ generated pages and \d+ other files in \d+(\.\d+)?m?s → .+/public/\n$`).MatchString(stdout) {
 		t.Errorf("summary line %q", stdout)
 	}
 	for _, f := range []string{"index.html", "roles/product-owner/index.html", "roles/scrum-master/index.html",
@@ -62,7 +62,7 @@ func TestBuildExitCodes(t *testing.T) {
 		t.Errorf("serve with a port out of range: stderr %q", stderr)
 	}
 	code, stdout, _ := runCLI(t, "build", "--source", good, "--destination", filepath.Join(good, "out"))
-	if code != exitOK || !strings.HasPrefix(stdout, "Built 4 pages in ") {
+	if code != exitOK || !strings.HasPrefix(stdout, "Built 1 page, 3 generated pages and ") {
 		t.Errorf("good site: exit %d, %q", code, stdout)
 	}
 
@@ -94,7 +94,7 @@ func TestHelpEverywhere(t *testing.T) {
 		}
 	}
 	_, stdout, _ := runCLI(t, "build", "--help")
-	for _, flag := range []string{"-source", "-s ", "-destination", "-d ", "-baseURL", "-drafts"} {
+	for _, flag := range []string{"-s, --source", "-d, --destination", "--baseURL", "--drafts"} {
 		if !strings.Contains(stdout, flag) {
 			t.Errorf("build --help lacks %s", flag)
 		}
@@ -111,7 +111,7 @@ func TestVersion(t *testing.T) {
 func TestCheckCommand(t *testing.T) {
 	clean := writeSite(t, map[string]string{"content/a.md": "# A\n\n## Part\n\n[self](#part)\n"})
 	code, stdout, stderr := runCLI(t, "check", "-s", clean)
-	if code != exitOK || stdout != "" || !strings.HasPrefix(stderr, "Checked 2 pages in ") {
+	if code != exitOK || stdout != "" || !strings.HasPrefix(stderr, "Checked 1 page in ") {
 		t.Errorf("clean: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/playbookhq/playbook/generator/didyoumean"
 	"github.com/playbookhq/playbook/generator/scaffold"
 )
 
@@ -53,28 +53,65 @@ func newKinds() []newKind {
 	}
 }
 
-func runNew(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		newUsage(stderr)
+// newKindFlags registers the flags of `new <kind>`: --source for a page
+// of an existing site, the output flags for every kind.
+func newKindFlags(k newKind, e *env, source, ci *string) *flags {
+	f := newFlags("new " + k.name)
+	if k.site {
+		f.String(source, "source", "s", ".", "site `folder` holding playbook.toml and content/")
+	}
+	if k.name == "site" {
+		var hosts []string
+		for _, h := range scaffold.CIHosts {
+			hosts = append(hosts, h.Name)
+		}
+		f.Choice(ci, "ci", "", hosts, "also write the CI file that publishes the site: .github/workflows/pages.yml for GitHub Pages, .gitlab-ci.yml for GitLab Pages")
+	}
+	outputFlags(f, e)
+	return f
+}
+
+func runNew(args []string, e *env) int {
+	union := func(name string) bool {
+		for _, k := range newKinds() {
+			if newKindFlags(k, &env{}, new(string), new(string)).takesValue(name) {
+				return true
+			}
+		}
+		return false
+	}
+	i := firstPositional(args, union)
+	if i < 0 {
+		if hasAny(args, "-h", "-help", "--help") {
+			newUsage(e.stdout)
+			return exitOK
+		}
+		newUsage(e.stderr)
 		return exitUsage
 	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		newUsage(stdout)
+	name := args[i]
+	rest := append(append([]string(nil), args[:i]...), args[i+1:]...)
+	if name == "help" {
+		newUsage(e.stdout)
 		return exitOK
 	}
+	var names []string
 	for _, k := range newKinds() {
-		if k.name == args[0] {
-			return runNewKind(k, args[1:], stdout, stderr, time.Now)
+		if k.name == name {
+			return runNewKind(k, rest, e, time.Now)
 		}
+		names = append(names, k.name)
 	}
-	fmt.Fprintf(stderr, "playbook new: unknown kind %q\n\n", args[0])
-	newUsage(stderr)
+	msg := fmt.Sprintf("playbook new: unknown kind %q", name)
+	if best, ok := didyoumean.Closest(name, names); ok {
+		msg += " (did you mean " + best + "?)"
+	}
+	fmt.Fprintln(e.stderr, msg+". Run 'playbook new --help' for the kinds.")
 	return exitUsage
 }
 
 func newUsage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: playbook new <kind> ARGS [--source SITE]\n\nCreates a site, or a page of the site from a skeleton that follows the")
+	fmt.Fprintln(w, "Usage: playbook new <kind> ARGS [flags]\n\nCreates a site, or a page of the site from a skeleton that follows the")
 	fmt.Fprintln(w, "conventions of content/how-to-write/. Existing files are never overwritten.\n\nKinds:")
 	for _, k := range newKinds() {
 		fmt.Fprintf(w, "  %-30s %s\n", k.name+" "+strings.Join(k.args, " "), k.summary)
@@ -84,29 +121,28 @@ func newUsage(w io.Writer) {
 
 // runNewKind runs `playbook new <kind>`; now is the clock that dates
 // articles and questions.
-func runNewKind(k newKind, args []string, stdout, stderr io.Writer, now func() time.Time) int {
+func runNewKind(k newKind, args []string, e *env, now func() time.Time) int {
 	synopsis := fmt.Sprintf("Writes %s.\nPrints the path of each file written; never overwrites a file.", k.summary)
 	if k.note != "" {
 		synopsis += "\n" + k.note
 	}
 	synopsis += "\n\nExample:\n  " + k.example
-	fs := newFlagSet("new "+k.name+" "+strings.Join(k.args, " "), synopsis, stdout)
-	source := "."
-	if k.site {
-		fs.StringVar(&source, "source", ".", "site folder holding playbook.toml and content/")
-		fs.StringVar(&source, "s", ".", "shorthand for --source")
+	var source, ci string
+	f := newKindFlags(k, e, &source, &ci)
+	positional, err := f.parse(args)
+	help := func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: playbook new %s %s [flags]\n\n%s\n\nFlags:\n", k.name, strings.Join(k.args, " "), synopsis)
+		f.printDefaults(w)
 	}
-	flags, positional := splitFlags(fs, args)
-	if code := parseFlags(fs, flags, stdout, stderr); code >= 0 {
+	if code, done := parseOutcome(err, e, help); done {
 		return code
 	}
 	if len(positional) != len(k.args) {
-		fmt.Fprintf(stderr, "playbook new %s: takes exactly the arguments %s, for example:\n  %s\n",
+		fmt.Fprintf(e.stderr, "playbook new %s: takes exactly the arguments %s, for example:\n  %s\n",
 			k.name, strings.Join(k.args, " "), k.example)
 		return exitUsage
 	}
 	var written []string
-	var err error
 	if k.site {
 		var s *scaffold.Site
 		if s, err = scaffold.Open(source, scaffold.WithClock(now)); err == nil {
@@ -115,47 +151,19 @@ func runNewKind(k newKind, args []string, stdout, stderr io.Writer, now func() t
 			written = append(written, path)
 		}
 	} else {
-		written, err = scaffold.NewSite(positional[0], scaffold.WithClock(now))
+		written, err = scaffold.NewSite(positional[0], scaffold.WithClock(now), scaffold.WithCI(ci))
 	}
 	for _, p := range written {
 		if p != "" {
-			fmt.Fprintln(stdout, filepath.ToSlash(p))
+			e.say("%s", filepath.ToSlash(p))
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook new %s: %v\n", k.name, err)
+		fmt.Fprintf(e.stderr, "playbook new %s: %v\n", k.name, err)
 		return exitContent
 	}
-	return exitOK
-}
-
-// splitFlags separates flags from positional arguments, so that flags may
-// follow the arguments (`new role "Product Manager" -s site`), which
-// flag.Parse alone does not allow. A flag that takes a value takes the next
-// argument unless written as -flag=value; "--" ends the flags.
-func splitFlags(fs *flag.FlagSet, args []string) (flags, positional []string) {
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			return flags, append(positional, args[i+1:]...)
-		case len(a) < 2 || a[0] != '-':
-			positional = append(positional, a)
-		default:
-			flags = append(flags, a)
-			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			f := fs.Lookup(name)
-			if f == nil || hasValue || isBoolFlag(f) || i+1 == len(args) {
-				continue
-			}
-			i++
-			flags = append(flags, args[i])
-		}
+	if !k.site {
+		e.say("\nNext: cd %s && playbook serve", shellQuote(positional[0]))
 	}
-	return flags, positional
-}
-
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
+	return exitOK
 }

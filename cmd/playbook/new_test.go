@@ -1,12 +1,13 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/playbookhq/playbook/generator/scaffold"
 )
 
 func TestNewCommands(t *testing.T) {
@@ -15,8 +16,13 @@ func TestNewCommands(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("new site: exit %d\n%s", code, stderr)
 	}
-	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 9 || lines[0] != site+"/playbook.toml" {
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 12 || lines[0] != site+"/playbook.toml" || lines[1] != site+"/.gitignore" ||
+		lines[10] != "" || lines[11] != "Next: cd "+site+" && playbook serve" {
 		t.Errorf("new site printed:\n%s", stdout)
+	}
+	spaced := filepath.Join(t.TempDir(), "my handbook")
+	if _, stdout, _ := runCLI(t, "new", "site", spaced); !strings.HasSuffix(stdout, "\nNext: cd '"+spaced+"' && playbook serve\n") {
+		t.Errorf("new site in a folder with a space printed:\n%s", stdout)
 	}
 
 	// Positional arguments before and after the flags, in both spellings.
@@ -92,25 +98,78 @@ func TestNewUsage(t *testing.T) {
 	}
 }
 
-func TestSplitFlags(t *testing.T) {
-	fs := flag.NewFlagSet("new role", flag.ContinueOnError)
-	fs.String("s", ".", "")
-	fs.Bool("v", false, "")
-	tests := []struct {
-		args, flags, positional []string
-	}{
-		{[]string{"Product Manager", "-s", "site"}, []string{"-s", "site"}, []string{"Product Manager"}},
-		{[]string{"-s", "site", "A", "B"}, []string{"-s", "site"}, []string{"A", "B"}},
-		{[]string{"A", "-s=site", "-v", "B"}, []string{"-s=site", "-v"}, []string{"A", "B"}},
-		{[]string{"-v", "A"}, []string{"-v"}, []string{"A"}},
-		{[]string{"A", "--", "-s"}, nil, []string{"A", "-s"}},
-		{[]string{"-", "-x", "A"}, []string{"-x"}, []string{"-", "A"}},
-		{[]string{"A", "-s"}, []string{"-s"}, []string{"A"}},
+// TestCICommandsWork runs the playbook commands of each CI file that
+// `new site --ci` writes, on that new site, with the variables the host
+// would set.
+func TestCICommandsWork(t *testing.T) {
+	hosts := map[string]struct{ variable, value string }{
+		"github": {"${{ steps.pages.outputs.base_url }}", "https://org.github.io/handbook"},
+		"gitlab": {"$CI_PAGES_URL", "https://group.gitlab.io/handbook"},
 	}
-	for _, tt := range tests {
-		flags, positional := splitFlags(fs, tt.args)
-		if strings.Join(flags, "|") != strings.Join(tt.flags, "|") || strings.Join(positional, "|") != strings.Join(tt.positional, "|") {
-			t.Errorf("splitFlags(%q) = %q, %q; want %q, %q", tt.args, flags, positional, tt.flags, tt.positional)
+	for host, v := range hosts {
+		site := filepath.Join(t.TempDir(), "handbook")
+		if code, _, stderr := runCLI(t, "new", "site", site, "--ci", host); code != exitOK {
+			t.Fatalf("new site --ci %s: exit %d\n%s", host, code, stderr)
+		}
+		rel, _, _ := scaffold.CIFile(host)
+		text, err := os.ReadFile(filepath.Join(site, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ran int
+		for _, line := range strings.Split(string(text), "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+			line = strings.TrimPrefix(line, "run: ")
+			if !strings.HasPrefix(line, "playbook ") {
+				continue
+			}
+			args := shellWords(strings.ReplaceAll(line, v.variable, v.value))[1:]
+			out := filepath.Join(t.TempDir(), "public")
+			args = append(args, "-s", site)
+			if args[0] == "build" {
+				args = append(args, "-d", out)
+			}
+			code, _, stderr := runCLI(t, args...)
+			if code != exitOK || stderr != "" && !strings.HasPrefix(stderr, "Checked ") {
+				t.Errorf("%s: %q: exit %d\n%s", host, line, code, stderr)
+			}
+			if args[0] == "build" {
+				index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+				if want := `<link rel="canonical" href="` + v.value + `/">`; !strings.Contains(string(index), want) {
+					t.Errorf("%s: the built home page lacks %s", host, want)
+				}
+			}
+			ran++
+		}
+		if ran < 2 {
+			t.Errorf("%s: %d playbook commands found, want check and build", host, ran)
 		}
 	}
+}
+
+// shellWords splits a command line as a shell would, for the plain words
+// and double-quoted strings that CI files use.
+func shellWords(line string) []string {
+	var words []string
+	var cur strings.Builder
+	quoted, inWord := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted, inWord = !quoted, true
+		case r == ' ' && !quoted:
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+			inWord = false
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
 }

@@ -3,43 +3,60 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/playbookhq/playbook/generator/preview"
 )
 
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "Builds the site, serves it on 127.0.0.1 and rebuilds on every save; open pages reload by themselves.\nStop it with Ctrl-C.", stdout)
+func defineServe(f *flags, e *env) func([]string) int {
 	var opts preview.Options
-	fs.StringVar(&opts.Build.Source, "source", ".", "site folder holding playbook.toml and content/")
-	fs.StringVar(&opts.Build.Source, "s", ".", "shorthand for --source")
-	fs.IntVar(&opts.Port, "port", 1313, "port to listen on (the next free one is taken if it is in use)")
-	fs.IntVar(&opts.Port, "p", 1313, "shorthand for --port")
-	fs.StringVar(&opts.Bind, "bind", "127.0.0.1", "address to listen on; 0.0.0.0 makes the preview reachable from other machines")
-	fs.BoolVar(&opts.Build.Drafts, "drafts", false, "include pages marked draft: true")
-	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
-		return code
+	f.String(&opts.Build.Source, "source", "s", ".", "site `folder` holding playbook.toml and content/")
+	f.Int(&opts.Port, "port", "p", 1313, "`port` to listen on (the next free one is taken if it is in use)")
+	f.String(&opts.Bind, "bind", "", "127.0.0.1", "`address` to listen on; 0.0.0.0 makes the preview reachable from other machines")
+	f.Bool(&opts.Build.Drafts, "drafts", "", "include pages marked draft: true")
+	outputFlags(f, e)
+	return func(args []string) int {
+		if !noArgs("serve", args, e, true) {
+			return exitUsage
+		}
+		if opts.Port < 0 || opts.Port > 65535 {
+			fmt.Fprintf(e.stderr, "playbook serve: port %d is out of range: use 1 to 65535 (0 takes any free port)\n", opts.Port)
+			return exitUsage
+		}
+		return runServe(opts, e)
 	}
-	if opts.Port < 0 || opts.Port > 65535 {
-		fmt.Fprintf(stderr, "playbook serve: port %d is out of range: use 1 to 65535 (0 takes any free port)\n", opts.Port)
-		return exitUsage
-	}
-	opts.Log = stdout
+}
+
+func runServe(opts preview.Options, e *env) int {
+	opts.Log = e.stdout
+	opts.Quiet, opts.Verbose = e.quiet, e.verbose
 	p, err := preview.Start(opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		fmt.Fprintf(e.stderr, "playbook serve: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Serving at %s (Ctrl-C to stop)\n", p.URL())
+	fmt.Fprintf(e.stdout, "Serving at %s (Ctrl-C to stop)\n", p.URL())
+	if line := networkLine(p.NetworkURLs()); line != "" {
+		fmt.Fprintln(e.stdout, line)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := p.Serve(ctx); err != nil {
-		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		fmt.Fprintf(e.stderr, "playbook serve: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, "Stopped.")
+	e.say("Stopped.")
 	return exitOK
+}
+
+// networkLine tells where teammates open a preview that listens on every
+// interface.
+func networkLine(urls []string) string {
+	if len(urls) == 0 {
+		return ""
+	}
+	return "On your network: " + strings.Join(urls, " ")
 }

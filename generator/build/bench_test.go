@@ -27,8 +27,8 @@ func benchmarkBuild(b *testing.B, pages int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res.Pages < pages {
-			b.Fatalf("built %d pages, want at least %d", res.Pages, pages)
+		if res.Count.Pages < pages {
+			b.Fatalf("built %d pages, want at least %d", res.Count.Pages, pages)
 		}
 	}
 }

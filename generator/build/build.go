@@ -37,6 +37,9 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked as drafts.
 	Drafts bool
+	// Redirects overrides the config's redirects (the static host whose
+	// _redirects file is written) when not empty.
+	Redirects string
 	// StableAssetNames writes the theme's stylesheet and script under fixed
 	// names instead of content-hashed ones. The preview server uses it so
 	// that a CSS change changes only the stylesheet, which pages can then
@@ -46,10 +49,12 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Pages       int // HTML pages written, aliases and 404 included
-	Files       int // other files written
+	// Count is what was written: pages, generated pages, other files.
+	Count       Count
 	Destination string
-	Duration    time.Duration
+	// Inputs describe what the site was read from (Site.Inputs).
+	Inputs   []string
+	Duration time.Duration
 	// Warnings are problems that did not fail the build.
 	Warnings diag.List
 }
@@ -155,6 +160,9 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 			return nil, fmt.Errorf("--baseURL: %w", err)
 		}
 	}
+	if opts.Redirects != "" {
+		cfg.Redirects = opts.Redirects
+	}
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
@@ -163,10 +171,13 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
 	}
 	cs, more, err := load(content.Options{
-		Dir:         contentDir,
-		DisplayDir:  filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
-		Drafts:      opts.Drafts,
-		KindFolders: cfg.FolderKinds(),
+		Dir:                 contentDir,
+		DisplayDir:          filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
+		Drafts:              opts.Drafts,
+		KindFolders:         cfg.FolderKinds(),
+		SectionTitles:       cfg.SectionTitles(),
+		SectionDescriptions: cfg.SectionDescriptions(),
+		SectionOrder:        cfg.SectionOrder(),
 	})
 	if err != nil {
 		return nil, err

@@ -52,6 +52,9 @@ func (s *Site) extraFiles(derivedOnly bool) (out []outputAsset, diags diag.List)
 	aliases, more := s.aliases()
 	out = append(out, aliases...)
 	diags = append(diags, more...)
+	if f, ok := s.redirectsFile(); ok {
+		out = append(out, f)
+	}
 	tags, more := s.tagPages()
 	out = append(out, tags...)
 	diags = append(diags, more...)

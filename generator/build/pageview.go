@@ -20,7 +20,7 @@ func (s *Site) pageView(p *content.Page) *view.PageView {
 		File:        p.File,
 	}
 	if !p.Generated {
-		v.EditURL = s.Config.EditURL(p.File)
+		v.EditURL = s.Config.PageEditURL(p.File)
 	}
 	return v
 }

@@ -70,6 +70,9 @@ type Rebuild struct {
 	Changed []string
 	// Rendered is the number of pages rendered; Pages the number the site has.
 	Rendered, Pages int
+	// Count is what the output folder holds after the build, as every
+	// command's summary counts it.
+	Count Count
 	// Full is true when the site's signature changed and every page was
 	// rendered again.
 	Full bool
@@ -160,6 +163,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	site.markdown.prune(site.Content.Pages)
 	s.markdown = site.markdown
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	rb.Full = full
 	rb.Duration = time.Since(start)
 	return rb, nil
@@ -504,8 +508,9 @@ func URLOf(basePath, rel string) string {
 }
 
 // WatchPaths returns what a watcher should watch for this site: the content
-// folder, the site's theme folder and every config file name (which need not
-// exist yet).
+// folder, the site's theme folder and every config file name. The theme
+// folder and the config files need not exist yet; the theme folder ends in
+// a separator, which tells the watcher it is a folder to come.
 func (s *Session) WatchPaths() []string {
 	src := s.opts.source()
 	cfg := config.Default()
@@ -513,10 +518,7 @@ func (s *Session) WatchPaths() []string {
 		cfg = s.last.Config
 	}
 	paths := []string{filepath.Join(src, cfg.ContentDir)}
-	theme := filepath.Join(src, cfg.ThemesDir, cfg.Theme)
-	if st, err := os.Stat(theme); err == nil && st.IsDir() {
-		paths = append(paths, theme)
-	}
+	paths = append(paths, filepath.Join(src, cfg.ThemesDir, cfg.Theme)+string(filepath.Separator))
 	for _, name := range config.FileNames {
 		paths = append(paths, filepath.Join(src, name))
 	}
@@ -631,6 +633,7 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	rb.Warnings = diags.Warnings()
 	rb.Rendered = len(edits)
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	return rb, true, nil
 }
 
@@ -669,6 +672,7 @@ func (s *Session) RefreshSearch() (Rebuild, error) {
 		return rb, err
 	}
 	rb.Pages = len(site.Content.Pages)
+	rb.Count = site.countOutputs(s.outputs)
 	rb.Duration = time.Since(start)
 	return rb, nil
 }

@@ -37,7 +37,8 @@ func (s *Site) Write(dest string) (Result, error) {
 	if err := swap(tmp, dest); err != nil {
 		return res, err
 	}
-	res.Pages, res.Files = counts.pages, counts.files
+	res.Count = s.count(counts.pages, counts.files)
+	res.Inputs = s.Inputs()
 	return res, nil
 }
 

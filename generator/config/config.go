@@ -47,20 +47,27 @@ type Config struct {
 	IgnoreExternalLinks []string `toml:"ignoreExternalLinks" yaml:"ignoreExternalLinks"`
 	// Repository is the web address of the git repository holding the site
 	// (https://github.com/org/handbook); with it every page gets an "Edit
-	// this page" link to {repository}/edit/{branch}/{repositoryPath}/{contentDir}/{file}.
+	// this page" link, made from EditURL.
 	Repository string `toml:"repository" yaml:"repository"`
+	// EditURL is the pattern of a page's edit address: {repository},
+	// {branch} and {path} (the file's path in the repository) are filled
+	// in. Empty means GitHub's, DefaultEditURL.
+	EditURL string `toml:"editURL" yaml:"editURL"`
 	// Branch is the branch edits are made on; default "main".
 	Branch string `toml:"branch" yaml:"branch"`
 	// RepositoryPath is the site's folder inside the repository, "" when the
 	// site is at its root.
 	RepositoryPath string `toml:"repositoryPath" yaml:"repositoryPath"`
+	// Redirects names the static host whose redirect file the build also
+	// writes: "netlify" or "cloudflare" (a _redirects file), "" for none.
+	Redirects string `toml:"redirects" yaml:"redirects"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects"}
 
 // The content kinds a folder can stand for.
 const (
@@ -70,6 +77,53 @@ const (
 	KindQA           = "qa"
 	KindArticle      = "article"
 )
+
+// kindSections lists the kinds in the order the home page lists their
+// sections, each with the title and description of its section when the
+// folder has no index page to give them ("qa" would otherwise be "Qa").
+var kindSections = []struct{ kind, title, description string }{
+	{KindRole, "Roles", "Who does what, and whom each role works with."},
+	{KindExpectations, "Expectations", "What each role can expect from the others."},
+	{KindVisionBoard, "Vision boards", "Where each product is going, on one page."},
+	{KindQA, "Q&A", "The questions people keep asking, with their answers."},
+	{KindArticle, "Articles", "Dated notes from the team."},
+}
+
+// SectionTitles maps the folder of each kind to the title of its section
+// page when the folder has no index page.
+func (c Config) SectionTitles() map[string]string {
+	out := make(map[string]string, len(kindSections))
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out[folder] = k.title
+		}
+	}
+	return out
+}
+
+// SectionDescriptions maps the folder of each kind to the description of
+// its section page when the folder has no index page.
+func (c Config) SectionDescriptions() map[string]string {
+	out := make(map[string]string, len(kindSections))
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out[folder] = k.description
+		}
+	}
+	return out
+}
+
+// SectionOrder lists the folders of the kinds in the order the home page
+// lists them, before other sections of the same weight.
+func (c Config) SectionOrder() []string {
+	var out []string
+	for _, k := range kindSections {
+		if folder := c.Kinds[k.kind]; folder != "" {
+			out = append(out, folder)
+		}
+	}
+	return out
+}
 
 // DefaultKinds maps each kind to its folder when the config says nothing.
 func DefaultKinds() map[string]string {
@@ -239,6 +293,12 @@ func (c *Config) validate(file string) diag.List {
 		}
 		folders[folder] = kind
 	}
+	if err := c.checkEditURL(); err != nil {
+		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+	}
+	if err := CheckRedirects("redirects", c.Redirects); err != nil {
+		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+	}
 	if len(c.VisionBoardSections) < 2 {
 		diags = append(diags, diag.Errorf(file, 0, 0, "visionBoardSections must list at least two section names"))
 	}
@@ -256,18 +316,38 @@ func sortedMapKeys(m map[string]string) []string {
 	return keys
 }
 
+// RedirectHosts are the hosts whose redirect files a build can write.
+var RedirectHosts = []string{"netlify", "cloudflare"}
+
+// CheckRedirects checks a redirects setting given under name.
+func CheckRedirects(name, host string) error {
+	if host == "" || contains(RedirectHosts, host) {
+		return nil
+	}
+	return fmt.Errorf("%s must be %s, not %q", name, strings.Join(RedirectHosts, " or "), host)
+}
+
 // ParseBaseURL checks a base URL: absolute http(s) with a host, or a plain
 // path such as "/handbook/". It returns it with a trailing slash.
-func ParseBaseURL(raw string) (*url.URL, error) {
+func ParseBaseURL(raw string) (*url.URL, error) { return parseBaseURL("baseURL", raw) }
+
+// CheckBaseURL checks a base URL given under another name, such as the
+// flag --baseURL, which the error message names.
+func CheckBaseURL(name, raw string) error {
+	_, err := parseBaseURL(name, raw)
+	return err
+}
+
+func parseBaseURL(name, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("baseURL %q is not a URL: %v", raw, err)
+		return nil, fmt.Errorf("%s %q is not a URL: %v", name, raw, err)
 	}
 	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || u.Scheme != "" && u.Host == "" {
-		return nil, fmt.Errorf("baseURL %q must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/", raw)
+		return nil, fmt.Errorf("%s %q must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/", name, raw)
 	}
 	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
-		return nil, fmt.Errorf("baseURL %q must start with http://, https:// or /", raw)
+		return nil, fmt.Errorf("%s %q must start with http://, https:// or /", name, raw)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -276,17 +356,54 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// EditURL returns the address at which the content file rel (relative to
-// the content folder) can be edited, "" when no repository is configured.
-func (c Config) EditURL(rel string) string {
-	if c.Repository == "" {
-		return ""
+// DefaultEditURL is GitHub's edit address, the pattern used when the
+// config has none.
+const DefaultEditURL = "{repository}/edit/{branch}/{path}"
+
+// editPlaceholders are what an editURL pattern may contain.
+var editPlaceholders = []string{"{repository}", "{branch}", "{path}"}
+
+// PageEditURL returns the address at which the content file rel (relative
+// to the content folder) can be edited, "" when the config names no
+// repository and no editURL.
+func (c Config) PageEditURL(rel string) string {
+	pattern := c.EditURL
+	if pattern == "" {
+		if c.Repository == "" {
+			return ""
+		}
+		pattern = DefaultEditURL
 	}
-	parts := []string{strings.TrimSuffix(c.Repository, "/"), "edit", c.Branch}
+	var parts []string
 	for _, p := range []string{c.RepositoryPath, c.ContentDir} {
 		if p = strings.Trim(filepath.ToSlash(p), "/"); p != "" && p != "." {
 			parts = append(parts, p)
 		}
 	}
-	return strings.Join(append(parts, rel), "/")
+	file := (&url.URL{Path: strings.Join(append(parts, rel), "/")}).EscapedPath()
+	return strings.NewReplacer(
+		"{repository}", strings.TrimSuffix(c.Repository, "/"),
+		"{branch}", (&url.URL{Path: c.Branch}).EscapedPath(), // feature/x stays a path
+		"{path}", file,
+	).Replace(pattern)
+}
+
+// checkEditURL reports placeholders of the editURL pattern that do not
+// exist, and a {repository} with no repository to fill it.
+func (c Config) checkEditURL() error {
+	rest := c.EditURL
+	for _, p := range editPlaceholders {
+		rest = strings.ReplaceAll(rest, p, "")
+	}
+	if i := strings.Index(rest, "{"); i >= 0 {
+		bad := rest[i:]
+		if j := strings.Index(bad, "}"); j >= 0 {
+			bad = bad[:j+1]
+		}
+		return fmt.Errorf("editURL has the unknown placeholder %s: use %s", bad, strings.Join(editPlaceholders, ", "))
+	}
+	if strings.Contains(c.EditURL, "{repository}") && c.Repository == "" {
+		return fmt.Errorf("editURL uses {repository}, but the config sets no repository: add repository = \"https://…\"")
+	}
+	return nil
 }

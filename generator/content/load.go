@@ -30,6 +30,15 @@ type Options struct {
 	// KindFolders maps a top-level folder to the kind of the pages in it
 	// ("roles" → "role").
 	KindFolders map[string]string
+	// SectionTitles are the titles of top-level folders that have no index
+	// page, by folder name ("qa" → "Q&A"); other folders are titled after
+	// their name.
+	SectionTitles map[string]string
+	// SectionDescriptions are the descriptions of the same folders.
+	SectionDescriptions map[string]string
+	// SectionOrder lists top-level folders in the order the home page lists
+	// them among its entries of equal weight, before the other entries.
+	SectionOrder []string
 }
 
 // StaticFile is a non-Markdown file in the content folder (an image, a PDF),
@@ -291,7 +300,7 @@ func (l *Loader) site() (*Site, diag.List, error) {
 			kept = append(kept, p)
 		}
 	}
-	site, more := newSite(kept, static, drafts, l.opts.KindFolders)
+	site, more := newSite(kept, static, drafts, l.opts)
 	diags = append(diags, more...)
 	return site, diags, nil
 }

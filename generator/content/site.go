@@ -95,7 +95,8 @@ func (s *Site) Ancestors(p *Page) []*Section {
 	return out
 }
 
-func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string) (*Site, diag.List) {
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Options) (*Site, diag.List) {
+	folderKinds := opts.KindFolders
 	s := &Site{
 		Files:    files,
 		byFile:   map[string]*Page{},
@@ -137,6 +138,10 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 		if sec.Page == nil {
 			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
 			sec.Page.Title = titleFromName(sec.Page)
+			if t := opts.SectionTitles[dir]; t != "" {
+				sec.Page.Title = t
+			}
+			sec.Page.Description = opts.SectionDescriptions[dir]
 			sec.Page.setKind(folderKinds)
 			pages = append(pages, sec.Page)
 		}
@@ -144,8 +149,18 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 			sec.Parent.Entries = append(sec.Parent.Entries, Entry{Section: sec})
 		}
 	}
+	rank := func(p *Page) int {
+		if p.IsSection {
+			for i, dir := range opts.SectionOrder {
+				if p.Section == dir {
+					return i
+				}
+			}
+		}
+		return len(opts.SectionOrder)
+	}
 	for _, sec := range s.sections {
-		sortEntries(sec.Entries)
+		sortEntries(sec.Entries, rank)
 	}
 
 	// Keep only the pages actually placed (a losing duplicate index is out).
@@ -223,8 +238,9 @@ func indexRank(file string) int {
 }
 
 // sortEntries orders entries by weight (pages without a weight last), then
-// title, then file name, so that the order never depends on the walk.
-func sortEntries(entries []Entry) {
+// rank, then title, then file name, so that the order never depends on the
+// walk.
+func sortEntries(entries []Entry, rank func(*Page) int) {
 	weight := func(p *Page) int {
 		if p.Weight == 0 {
 			return math.MaxInt
@@ -235,6 +251,9 @@ func sortEntries(entries []Entry) {
 		a, b := entries[i].page(), entries[j].page()
 		if wa, wb := weight(a), weight(b); wa != wb {
 			return wa < wb
+		}
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
 		}
 		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
 			return ta < tb

@@ -15,8 +15,12 @@ import (
 // known role a link. It needs no script; colours come from CSS classes so
 // that the theme can adapt them to dark mode and print.
 //
-// url maps a role to its page URL.
+// url maps a role to its page URL. A role that works with nobody gets no
+// diagram.
 func Diagram(r *Role, url func(*Role) string) template.HTML {
+	if len(r.WorksWith) == 0 {
+		return "" // a lone box says nothing
+	}
 	const (
 		width, height = 560.0, 360.0
 		cx, cy        = width / 2, height / 2

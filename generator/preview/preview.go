@@ -35,6 +35,9 @@ type Options struct {
 	Port int
 	// Log receives the terminal lines: the URL, one line per rebuild, errors.
 	Log io.Writer
+	// Quiet leaves out the line of each good rebuild; errors and warnings
+	// are still printed. Verbose adds the output files each rebuild changed.
+	Quiet, Verbose bool
 	// Debounce is the quiet time that ends a burst of changes; 0 means 30ms.
 	Debounce time.Duration
 	// OnRebuild, when set, is called after every rebuild attempt (tests use
@@ -54,7 +57,9 @@ type Preview struct {
 	watcher *watch.Watcher
 	ln      net.Listener
 	url     string
-	logMu   sync.Mutex
+	// networkURLs are the addresses other machines use, for an unspecified bind.
+	networkURLs []string
+	logMu       sync.Mutex
 	// firstBuild is closed when the background first build is done.
 	firstBuild chan struct{}
 }
@@ -129,6 +134,10 @@ func Start(opts Options) (*Preview, error) {
 	host := opts.Bind
 	if host == "0.0.0.0" || host == "::" {
 		host = "127.0.0.1"
+		_, port, _ := net.SplitHostPort(p.ln.Addr().String())
+		for _, h := range p.server.NetworkHosts() {
+			p.networkURLs = append(p.networkURLs, "http://"+net.JoinHostPort(h, port)+p.session.BasePath())
+		}
 	}
 	_, port, _ := net.SplitHostPort(p.ln.Addr().String())
 	p.url = "http://" + net.JoinHostPort(host, port) + p.session.BasePath()
@@ -137,6 +146,11 @@ func Start(opts Options) (*Preview, error) {
 
 // URL returns the address the site is served at.
 func (p *Preview) URL() string { return p.url }
+
+// NetworkURLs returns the addresses at which other machines reach the
+// preview when it listens on every interface (--bind 0.0.0.0): by this
+// machine's name, then by each of its LAN addresses. It is empty otherwise.
+func (p *Preview) NetworkURLs() []string { return p.networkURLs }
 
 // Serve serves and rebuilds until ctx is done, then stops the server and the
 // watcher and removes the preview folder.
@@ -158,7 +172,7 @@ func (p *Preview) Serve(ctx context.Context) error {
 				if !ok {
 					return
 				}
-				p.logf("watch: %v", err)
+				p.logf("%v", err) // the watcher's errors say "watch:" themselves
 			case <-ctx.Done():
 				return
 			}
@@ -241,7 +255,20 @@ func (p *Preview) report(rb build.Rebuild, err error, changed []string, start ti
 	for _, w := range rb.Warnings {
 		p.logf("%s", w.String())
 	}
-	p.logf("%s: re-rendered %d of %d pages, %d file%s changed, in %s", what, rb.Rendered, rb.Pages, len(rb.Changed), plural(len(rb.Changed)), took)
+	switch {
+	case p.opts.Quiet:
+	case changed == nil:
+		// The first build, and those that follow lost events: the same
+		// summary as playbook build prints.
+		p.logf("Built %s in %s", rb.Count, took)
+	default:
+		p.logf("%s: re-rendered %d page%s, %d file%s changed, in %s", what, rb.Rendered, plural(rb.Rendered), len(rb.Changed), plural(len(rb.Changed)), took)
+	}
+	if p.opts.Verbose {
+		for _, rel := range rb.Changed {
+			p.logf("  %s", rel)
+		}
+	}
 }
 
 func (p *Preview) logf(format string, args ...any) {

@@ -31,12 +31,22 @@ type siteData struct {
 }
 
 // NewSite writes a complete small site into dir, which must be missing or
-// empty: a config, a home page, two role guides, an expectation table
+// empty: a config, a .gitignore for the output, a home page, two role guides, an expectation table
 // between them, a vision board, a Q&A thread, an article dated today and a
-// short guide to the conventions. It returns the paths written, in order.
+// short guide to the conventions, and, WithCI, the file that publishes it.
+// It returns the paths written, in order.
 func NewSite(dir string, opts ...Option) ([]string, error) {
 	if err := checkEmpty(dir); err != nil {
 		return nil, err
+	}
+	probe := &Site{}
+	for _, o := range opts {
+		o(probe)
+	}
+	if probe.ci != "" {
+		if _, _, err := CIFile(probe.ci); err != nil {
+			return nil, err // before anything is written
+		}
 	}
 	toml, err := render("playbook.toml", siteData{Title: siteTitle})
 	if err != nil {
@@ -46,6 +56,14 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 		return nil, err
 	}
 	written := []string{filepath.Join(dir, "playbook.toml")}
+	ignore, err := render("gitignore", nil)
+	if err != nil {
+		return written, err
+	}
+	if err := writeNew(filepath.Join(dir, ".gitignore"), ignore); err != nil {
+		return written, err
+	}
+	written = append(written, filepath.Join(dir, ".gitignore"))
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		return written, fmt.Errorf("creating %q: %w", filepath.Join(dir, "content"), err)
 	}
@@ -62,13 +80,16 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 		func() (string, error) { return s.qa(siteThread, []string{productOwner, scrumMaster}) },
 		func() (string, error) { return s.Article(siteArticle) },
 		func() (string, error) { return s.sitePage("how-to-write.md", "how-to-write/README.md") },
+		s.writeCI,
 	}
 	for _, step := range steps {
 		path, err := step()
 		if err != nil {
 			return written, err
 		}
-		written = append(written, path)
+		if path != "" {
+			written = append(written, path)
+		}
 	}
 	return written, nil
 }

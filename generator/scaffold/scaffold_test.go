@@ -76,6 +76,7 @@ func TestNewSiteBuilds(t *testing.T) {
 	}
 	want := []string{
 		"playbook.toml",
+		".gitignore",
 		"content/README.md",
 		"content/roles/product-owner.md",
 		"content/roles/scrum-master.md",
@@ -91,6 +92,62 @@ func TestNewSiteBuilds(t *testing.T) {
 	assertBuilds(t, dir)
 	if got := readFile(t, filepath.Join(dir, "content/articles/why-we-keep-a-playbook.md")); !strings.Contains(got, "\ndate: 2026-07-01\n") {
 		t.Errorf("the article is not dated by the clock:\n%s", got)
+	}
+	if got, want := readFile(t, filepath.Join(dir, ".gitignore")), "# What playbook build writes, and the cache of playbook check --external:\n# neither belongs in the repository.\n/public/\n/.playbook/\n"; got != want {
+		t.Errorf(".gitignore = %q, want %q", got, want)
+	}
+}
+
+// TestNewSiteShowsNoPlaceholder builds a new site with one more role, as
+// `playbook new role` writes it, and looks for what a newcomer would take
+// for a bug: a year-1 date for an undated reply, a diagram of one lone box
+// for a role that works with nobody yet, folder names as section titles.
+func TestNewSiteShowsNoPlaceholder(t *testing.T) {
+	dir := newTestSite(t)
+	if _, err := openTestSite(t, dir).Role("Designer"); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := build.Build(build.Options{Source: dir, Destination: out}); err != nil {
+		t.Fatal(err)
+	}
+	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if text := readFile(t, path); strings.Contains(text, "0001") {
+			t.Errorf("%s shows the zero date: %s", path, text[max(0, strings.Index(text, "0001")-120):strings.Index(text, "0001")+4])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	thread := readFile(t, filepath.Join(out, "qa/questions-about-this-playbook/index.html"))
+	if !strings.Contains(thread, `<strong>Your Name</strong> <a class="permalink" href="#how-do-i-add-a-question-to-this-thread-answer-1-1">Permalink</a>`) {
+		t.Errorf("the undated reply is not shown with a plain permalink:\n%s", thread)
+	}
+	designer := readFile(t, filepath.Join(out, "roles/designer/index.html"))
+	if strings.Contains(designer, "collab") {
+		t.Errorf("a role that works with nobody shows a collaboration diagram:\n%s", designer)
+	}
+	if owner := readFile(t, filepath.Join(out, "roles/product-owner/index.html")); !strings.Contains(owner, `<svg class="collab-diagram"`) {
+		t.Errorf("the Product Owner, who works with the Scrum Master, has no diagram")
+	}
+	for page, title := range map[string]string{"roles": "Roles", "expectations": "Expectations", "vision-boards": "Vision boards", "qa": "Q&amp;A", "articles": "Articles"} {
+		if text := readFile(t, filepath.Join(out, page, "index.html")); !strings.Contains(text, "<h1>"+title+"</h1>") {
+			t.Errorf("/%s/ is not titled %q", page, title)
+		}
+	}
+	home := readFile(t, filepath.Join(out, "index.html"))
+	nav := home[strings.Index(home, `<nav id="sidebar"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	var order []string
+	for _, part := range strings.Split(nav, `<a href="`)[1:] {
+		order = append(order, part[:strings.Index(part, `"`)])
+	}
+	if got, want := strings.Join(order, " "), "/roles/ /expectations/ /vision-boards/ /qa/ /articles/ /how-to-write/"; got != want {
+		t.Errorf("the navigation lists %s, want %s", got, want)
 	}
 }
 

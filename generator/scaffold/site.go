@@ -16,6 +16,7 @@ type Site struct {
 	root string
 	cfg  config.Config
 	now  func() time.Time
+	ci   string // the host whose CI file NewSite writes, if any
 }
 
 // Option configures Open and NewSite.

@@ -176,8 +176,8 @@ func TestServeChecksHost(t *testing.T) {
 		if resp.StatusCode != want {
 			t.Errorf("Host %q: status %d, want %d", host, resp.StatusCode, want)
 		}
-		if want == http.StatusForbidden && string(body) != "403 forbidden: unexpected Host header; open the preview through localhost or 127.0.0.1\n" {
-			t.Errorf("Host %q: body %q", host, body)
+		if want == http.StatusForbidden && string(body) != refusal(t, host) {
+			t.Errorf("Host %q: body %q, want %q", host, body, refusal(t, host))
 		}
 	}
 	http.DefaultClient.CloseIdleConnections()

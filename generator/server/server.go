@@ -53,6 +53,7 @@ type Server struct {
 	logf      func(format string, args ...any)
 	scriptTag []byte // added to every HTML response
 	pending   func(name string) ([]byte, bool)
+	machine   *machine
 
 	mu         sync.Mutex
 	bind       string               // the bind address of the last Listen
@@ -75,6 +76,7 @@ func New(opts Options) *Server {
 		pending:   opts.Pending,
 		scriptTag: []byte(`<script src="` + html.EscapeString(src) + `" defer></script>`),
 		clients:   make(map[*client]struct{}),
+		machine:   thisMachine(),
 	}
 }
 
@@ -98,7 +100,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
 	if !s.hostAllowed(r) {
-		plain(w, r, http.StatusForbidden, "403 forbidden: unexpected Host header; open the preview through localhost or 127.0.0.1\n")
+		plain(w, r, http.StatusForbidden, s.hostRefusal(r))
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -11,6 +11,11 @@
 //   - A folder renamed or removed has the watches of its whole subtree dropped.
 //     The kernel keeps watching a moved folder's inode, so a stale watch would
 //     report later saves under the folder's old name.
+//   - A folder given to New that is removed (`rm -rf themes/default`, a branch
+//     switch) is looked for again after every creation and on a poll tick,
+//     because its parent may not be watched, and is watched again, with what
+//     it holds recorded as changed, once it is back. A folder given with a
+//     trailing separator may be missing from the start in the same way.
 //   - A file given to New is watched through its parent folder, filtered to
 //     that file, because editors replace a file rather than write it (write a
 //     temporary, rename it over); a watch on the file itself would be lost.

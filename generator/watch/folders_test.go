@@ -179,24 +179,62 @@ func TestRelativePathsComeBackAbsolute(t *testing.T) {
 	expect(t, w, root, "content/a.md") // collect fails on relative paths
 }
 
-func TestRootRemovedIsReported(t *testing.T) {
+// TestRootRemovedAndRecreated removes a folder given to New whose parent
+// nobody watches, as themes/default is, and makes it again: its files, and
+// later edits in it, are seen as before, and nothing is reported as an
+// error.
+func TestRootRemovedAndRecreated(t *testing.T) {
 	t.Parallel()
-	parent := t.TempDir()
-	root := filepath.Join(parent, "content")
-	write(t, filepath.Join(root, "a.md"), "x")
-	w := start(t, []string{root}, Options{})
+	site := t.TempDir()
+	theme := filepath.Join(site, "themes", "default")
+	write(t, filepath.Join(theme, "templates", "page.html"), "x")
+	w := start(t, []string{theme}, Options{PollInterval: 20 * time.Millisecond})
 
-	must(t, os.RemoveAll(root))
-	expect(t, w, parent, "content", "content/a.md")
-	select {
-	case err := <-w.Errors():
-		want := `watch: "` + root + `" was removed or renamed; changes in it are no longer seen until the watcher is restarted`
-		if err.Error() != want {
-			t.Fatalf("error = %q, want %q", err, want)
-		}
-	case <-time.After(timeout):
-		t.Fatal("no error reported")
-	}
+	must(t, os.RemoveAll(theme))
+	expect(t, w, site, "themes/default", "themes/default/templates", "themes/default/templates/page.html")
+
+	write(t, filepath.Join(theme, "templates", "page.html"), "y")
+	expect(t, w, site, "themes/default", "themes/default/templates", "themes/default/templates/page.html")
+
+	write(t, filepath.Join(theme, "templates", "page.html"), "z")
+	write(t, filepath.Join(theme, "static", "site.css"), "a {}")
+	expect(t, w, site, "themes/default/templates/page.html", "themes/default/static", "themes/default/static/site.css")
+	noErrors(t, w)
+}
+
+// TestRootRenamedAwayAndBack renames the content folder away and back, as a
+// branch switch or a careful author does; its parent is watched, for the
+// config file beside it.
+func TestRootRenamedAwayAndBack(t *testing.T) {
+	t.Parallel()
+	site := t.TempDir()
+	content := filepath.Join(site, "content")
+	write(t, filepath.Join(content, "a.md"), "x")
+	w := start(t, []string{content, filepath.Join(site, "playbook.toml")}, Options{PollInterval: 20 * time.Millisecond})
+
+	must(t, os.Rename(content, filepath.Join(site, "content.old")))
+	expect(t, w, site, "content")
+	must(t, os.Rename(filepath.Join(site, "content.old"), content))
+	expect(t, w, site, "content", "content/a.md")
+
+	write(t, filepath.Join(content, "a.md"), "y")
+	expect(t, w, site, "content/a.md")
+	noErrors(t, w)
+}
+
+// TestFolderToCome watches a folder that does not exist yet, given with a
+// trailing separator, under a parent that does not exist either.
+func TestFolderToCome(t *testing.T) {
+	t.Parallel()
+	site := t.TempDir()
+	theme := filepath.Join(site, "themes", "default")
+	w := start(t, []string{theme + string(filepath.Separator)}, Options{PollInterval: 20 * time.Millisecond})
+
+	write(t, filepath.Join(theme, "static", "site.css"), "a {}")
+	expect(t, w, site, "themes/default", "themes/default/static", "themes/default/static/site.css")
+	write(t, filepath.Join(theme, "static", "site.css"), "b {}")
+	expect(t, w, site, "themes/default/static/site.css")
+	noErrors(t, w)
 }
 
 func TestNewErrors(t *testing.T) {

@@ -44,9 +44,15 @@ func (w *Watcher) loop() {
 	}()
 
 	for {
-		if ticker == nil && w.tree.polled > 0 {
+		// Polled folders, and missing ones, are looked at on every tick.
+		needTicks := w.tree.polled > 0 || len(w.tree.missing) > 0
+		switch {
+		case ticker == nil && needTicks:
 			ticker = time.NewTicker(w.opts.PollInterval)
 			tick = ticker.C
+		case ticker != nil && !needTicks:
+			ticker.Stop()
+			ticker, tick = nil, nil
 		}
 		var out chan<- Batch
 		var next Batch
@@ -72,6 +78,7 @@ func (w *Watcher) loop() {
 			w.handleError(err)
 		case <-tick:
 			w.tree.poll()
+			w.tree.revive()
 		case <-timer.C:
 			if w.pending.empty() {
 				continue
@@ -114,6 +121,9 @@ func (w *Watcher) handle(ev fsnotify.Event) {
 		}
 	}
 	w.tree.changedIfWanted(path)
+	if ev.Has(fsnotify.Create) && len(w.tree.missing) > 0 {
+		w.tree.revive()
+	}
 }
 
 // handleError applies one error from the system. Lost events cannot be

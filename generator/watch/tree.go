@@ -23,7 +23,12 @@ type tree struct {
 	changed    func(path string) // records a wanted path in the pending batch
 	report     func(err error)   // passes on a non-fatal error
 
-	dirs      map[string]*dir
+	dirs map[string]*dir
+	// missing are folders New watches on their own (roots and the folders of
+	// files given to New) that do not exist right now: they are looked for
+	// again on every poll tick and after every creation, and watched as soon
+	// as they are back.
+	missing   map[string]bool
 	kernel    int  // folders with a kernel watch
 	polled    int  // folders watched by polling
 	exhausted bool // the system refused a watch; new folders are polled
@@ -138,7 +143,36 @@ func (t *tree) drop(path string) {
 		delete(t.dirs, p)
 		t.forget(p, d)
 		if t.roots.isRoot(p) || t.roots.isFileParent(p) {
-			t.report(fmt.Errorf("watch: %q was removed or renamed; changes in it are no longer seen until the watcher is restarted", p))
+			t.missing[p] = true
+		}
+	}
+	t.revive() // it may be back already: `rm -rf x && git checkout x`
+}
+
+// revive watches again the missing folders that exist again, and records
+// what they hold as changed: files may have landed in them before the watch.
+func (t *tree) revive() {
+	for p := range t.missing {
+		if t.dirs[p] != nil {
+			delete(t.missing, p) // a parent's creation event got there first
+			continue
+		}
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			continue
+		}
+		delete(t.missing, p)
+		if t.roots.isRoot(p) {
+			t.addTree(p, true)
+			t.changedIfWanted(p)
+			continue
+		}
+		t.register(p)
+		for _, f := range t.roots.files {
+			if filepath.Dir(f) == p {
+				if _, err := os.Lstat(f); err == nil {
+					t.changedIfWanted(f)
+				}
+			}
 		}
 	}
 }
@@ -156,6 +190,10 @@ func (t *tree) notice() {
 // folders of the files given to New.
 func (t *tree) setup() {
 	for _, d := range t.roots.dirs {
+		if info, err := os.Stat(d); err != nil || !info.IsDir() {
+			t.missing[d] = true // a folder given to New that is not there yet
+			continue
+		}
 		t.addTree(d, false)
 	}
 	for _, f := range t.roots.files {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,9 +36,12 @@ const errBuffer = 16
 // New starts watching paths. A folder is watched with everything beneath it
 // except hidden folders and node_modules; a file is watched through its
 // folder, so that editors that replace the file are followed, and it need
-// not exist yet. New fails when there is nothing to watch, when a path's
-// folder cannot be read, or when the system gives no watcher for another
-// reason than its limits (at its limits, folders are polled instead).
+// not exist yet. A path that ends in a separator is a folder that need not
+// exist yet either. A folder that is removed, or renamed away, is watched
+// again, with everything in it, once it is back. New fails when there is
+// nothing to watch, when a path's folder cannot be read, or when the system
+// gives no watcher for another reason than its limits (at its limits,
+// folders are polled instead).
 func New(paths []string, opts Options) (*Watcher, error) {
 	opts = opts.withDefaults()
 	if len(paths) == 0 {
@@ -73,6 +77,7 @@ func New(paths []string, opts Options) (*Watcher, error) {
 		changed:    func(path string) { w.pending.add(path, time.Now()) },
 		report:     w.report,
 		dirs:       map[string]*dir{},
+		missing:    map[string]bool{},
 	}
 	if fsw == nil {
 		w.tree.exhausted = true
@@ -92,6 +97,10 @@ func newRoots(paths []string, ignore func(string) bool) (*roots, error) {
 			return nil, fmt.Errorf("watch: %q: %w", p, err)
 		}
 		info, err := os.Stat(abs)
+		if errors.Is(err, os.ErrNotExist) && strings.HasSuffix(p, string(filepath.Separator)) {
+			r.dirs = append(r.dirs, abs) // a folder to come
+			continue
+		}
 		if err == nil && info.IsDir() {
 			if _, err := os.ReadDir(abs); err != nil {
 				return nil, fmt.Errorf("watch: %w", err)
