@@ -55,6 +55,9 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result) {
 	for _, h := range res.Headings {
 		ids[h.ID] = true
 	}
+	if res.TitleID != "" {
+		ids[res.TitleID] = true
+	}
 	if t := s.Book.Thread(p); t != nil {
 		for _, q := range t.Questions {
 			ids[q.ID] = true
@@ -83,12 +86,12 @@ func addAnswerIDs(ids map[string]bool, answers []*playbook.Answer) {
 // templateIDs are the ids the default theme's layouts give a page besides
 // its headings.
 func templateIDs(p *content.Page) []string {
-	ids := []string{"content", "sidebar"}
+	ids := []string{"pbMain", "pbSidebar"}
 	switch p.Kind() {
 	case "role":
-		ids = append(ids, "can-expect-from-others", "others-expect", "role-questions")
+		ids = append(ids, "pbCanExpect", "pbOthersExpect", "pbRoleQuestions")
 	case content.KindHome:
-		ids = append(ids, "recent-articles")
+		ids = append(ids, "pbRecentArticles")
 	}
 	return ids
 }

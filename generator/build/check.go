@@ -43,12 +43,7 @@ func Check(opts Options) (diag.List, *Site, error) {
 func (s *Site) checkPage(p *content.Page) diag.List {
 	res, typed := s.Book.Rendered(p)
 	if !typed {
-		parsed := s.Renderer.ParseDocument(markup.Document{
-			Source:     p.Body,
-			Path:       p.DisplayPath,
-			LineOffset: p.BodyLine,
-			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
-		})
+		parsed := s.Renderer.ParseDocument(s.markdownDoc(p))
 		res = parsed.Result()
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read

@@ -49,7 +49,7 @@ team = "Dispatch"
 
 func TestConfigContentDirAndBadBaseURL(t *testing.T) {
 	s := testsite.New(t, "-- playbook.yaml --\ncontentDir: docs\n-- docs/a.md --\n# From docs\n").MustBuild(build.Options{})
-	s.AssertContains("a/index.html", "<h1>From docs</h1>")
+	s.AssertContains("a/index.html", `<h1 id="from-docs">From docs</h1>`)
 
 	s = testsite.New(t, "-- playbook.yaml --\nbaseURL: ftp://x/\n-- content/a.md --\n# A\n").Build(build.Options{})
 	want := `playbook.yaml: baseURL "ftp://x/" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`

@@ -122,8 +122,8 @@ func TestThemeLayout(t *testing.T) {
 	s := testsite.New(t, smallSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
 		`<html lang="en" data-search-index="/search/" data-search-script="/js/search.js">`,
-		`<header class="site-header">`, `<main id="content"`, `<footer class="site-footer">`,
-		`<nav id="sidebar" class="sidebar" aria-label="Handbook">`,
+		`<header class="site-header">`, `<main id="pbMain"`, `<footer class="site-footer">`,
+		`<nav id="pbSidebar" class="sidebar" aria-label="Handbook">`,
 		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,
 		`<nav class="breadcrumbs" aria-label="Breadcrumb">`, `<li><a href="/">Home</a></li>`, `<li><a href="/roles/">Roles</a></li>`,
 		`rel="prev" href="/roles/"`, `rel="next" href="/roles/scrum-master/"`,

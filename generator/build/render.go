@@ -77,6 +77,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Site:        s.data,
 		Page:        pageView(p, s.data),
 		Content:     template.HTML(res.HTML),
+		TitleID:     res.TitleID,
 		TOC:         res.TOC,
 		site:        s,
 		page:        p,
@@ -163,15 +164,21 @@ func (s *Site) renderNotFound() ([]byte, error) {
 // site has one.
 func (s *Site) renderMarkdown(p *content.Page) (markup.Result, error) {
 	render := func() (markup.Result, error) {
-		return s.Renderer.Render(markup.Document{
-			Source:     p.Body,
-			Path:       p.DisplayPath,
-			LineOffset: p.BodyLine,
-			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
-		})
+		return s.Renderer.Render(s.markdownDoc(p))
 	}
 	if s.markdown == nil {
 		return render()
 	}
 	return s.markdown.get(p, render)
+}
+
+// markdownDoc is the Markdown body of a page, to render or parse.
+func (s *Site) markdownDoc(p *content.Page) markup.Document {
+	return markup.Document{
+		Source:     p.Body,
+		Path:       p.DisplayPath,
+		LineOffset: p.BodyLine,
+		Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
+		KeepH1:     !p.TitleFromBody(),
+	}
 }

@@ -329,7 +329,7 @@ func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
 	p.Body, p.BodyLine = body, bodyLine
 	if p.Title == "" {
 		if t, ok := leadingHeading(body); ok {
-			p.Title = t
+			p.Title, p.titleFromBody = t, true
 		} else {
 			p.Title = titleFromName(p)
 		}

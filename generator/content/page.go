@@ -51,6 +51,8 @@ type Page struct {
 
 	kind        string
 	sectionKind string
+	// titleFromBody is true when the title is the body's leading h1.
+	titleFromBody bool
 
 	// URL is the page's path on the site without the base path, with a
 	// trailing slash ("/roles/product-owner/").
@@ -59,6 +61,11 @@ type Page struct {
 	// ("roles/product-owner/index.html").
 	OutFile string
 }
+
+// TitleFromBody reports whether the page's title is the level-1 heading that
+// opens its body (the page has no title in its front matter). That heading
+// is then rendered as the page's title, not as part of its body.
+func (p *Page) TitleFromBody() bool { return p.titleFromBody }
 
 // Kinds of pages that are not typed content.
 const (

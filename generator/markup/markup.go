@@ -49,6 +49,10 @@ type Document struct {
 	Path       string       // file path shown in diagnostics, e.g. "roles/product-owner.md"
 	LineOffset int          // number of file lines before Source (front matter), added to diagnostic lines
 	Resolver   LinkResolver // may be nil: links are left as written
+	// KeepH1 says the page has a title of its own (in its front matter):
+	// a level-1 heading that opens the body is then part of the body, as
+	// on the git host, instead of being taken out as the title.
+	KeepH1 bool
 }
 
 // Heading is one heading of a rendered page.
@@ -70,6 +74,7 @@ type TOCEntry struct {
 type Result struct {
 	HTML        string
 	Title       string     // text of a level-1 heading that is the FIRST block of the body, else ""
+	TitleID     string     // the id that heading had: the page template gives it to the title
 	Headings    []Heading  // every heading rendered, in order (the leading h1 excluded)
 	TOC         []TOCEntry // h2 and h3 as a tree: h3 nested under the preceding h2
 	Diagnostics diag.List  // broken links: "file:line:col: message" with the link's position
@@ -111,10 +116,11 @@ const maxPooledBuf = 1 << 20
 func New(opts Options) *Renderer {
 	var rendererOpts []goldmark.Option
 	extensions := []goldmark.Extender{
-		// GFM, with table alignment as align attributes rather than style
-		// attributes, which a strict Content-Security-Policy would block.
+		// GFM, with table alignment written by readerAids as classes: style
+		// attributes are blocked by the Content-Security-Policy, and the
+		// align attribute is obsolete HTML.
 		extension.Linkify,
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.Footnote,
@@ -141,22 +147,24 @@ func New(opts Options) *Renderer {
 	return r
 }
 
-// typographicSubstitutions writes typographic punctuation as UTF-8
-// characters rather than entities, so that heading texts are plain text.
-// Angle quotes are left alone: "<<" is more often an operator than a quote.
-// (The values are written as raw HTML, hence the entities for "<" and ">".)
-func typographicSubstitutions() map[extension.TypographicPunctuation]string {
-	return map[extension.TypographicPunctuation]string{
-		extension.LeftSingleQuote:  "‘",
-		extension.RightSingleQuote: "’",
-		extension.LeftDoubleQuote:  "“",
-		extension.RightDoubleQuote: "”",
-		extension.EnDash:           "–",
-		extension.EmDash:           "—",
-		extension.Ellipsis:         "…",
-		extension.LeftAngleQuote:   "&lt;&lt;",
-		extension.RightAngleQuote:  "&gt;&gt;",
-		extension.Apostrophe:       "’",
+// typographicSubstitutions writes typographic quotes as UTF-8 characters
+// rather than entities, so that heading texts are plain text. Dashes and
+// ellipses stay as typed, as on the git host: "--force-with-lease" must not
+// become an en dash, nor "--" in a table a dash that no one typed. Angle
+// quotes are left alone: "<<" is more often an operator than a quote. A nil
+// value switches a substitution off.
+func typographicSubstitutions() map[extension.TypographicPunctuation][]byte {
+	return map[extension.TypographicPunctuation][]byte{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           nil,
+		extension.EmDash:           nil,
+		extension.Ellipsis:         nil,
+		extension.LeftAngleQuote:   nil,
+		extension.RightAngleQuote:  nil,
+		extension.Apostrophe:       []byte("’"),
 	}
 }
 
@@ -197,6 +205,7 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	return Result{
 		HTML:        body,
 		Title:       st.title,
+		TitleID:     st.titleID,
 		Headings:    st.headings,
 		TOC:         buildTOC(st.headings),
 		Diagnostics: st.diags,

@@ -42,8 +42,8 @@ func TestRenderFeatures(t *testing.T) {
 			name: "table",
 			src:  "| Role | Expects |\n|:-----|--------:|\n| PO | a vision |\n",
 			want: []string{
-				"<table tabindex=\"0\">\n<thead>\n<tr>\n<th align=\"left\">Role</th>\n<th align=\"right\">Expects</th>\n</tr>\n</thead>\n",
-				"<tbody>\n<tr>\n<td align=\"left\">PO</td>\n<td align=\"right\">a vision</td>\n</tr>\n</tbody>\n</table>\n",
+				"<table tabindex=\"0\">\n<thead>\n<tr>\n<th class=\"align-left\">Role</th>\n<th class=\"align-right\">Expects</th>\n</tr>\n</thead>\n",
+				"<tbody>\n<tr>\n<td class=\"align-left\">PO</td>\n<td class=\"align-right\">a vision</td>\n</tr>\n</tbody>\n</table>\n",
 			},
 		},
 		{
@@ -81,9 +81,9 @@ func TestRenderFeatures(t *testing.T) {
 			want: []string{"<dl>\n<dt>Increment</dt>\n<dd>The sum of all product backlog items completed.</dd>\n</dl>\n"},
 		},
 		{
-			name: "typographer",
+			name: "typographer: quotes curl, dashes and dots stay as typed",
 			src:  "The PO said \"ship it\" -- it's done... mostly --- really.\n\n'Single' quotes.\n",
-			want: []string{"<p>The PO said “ship it” – it’s done… mostly — really.</p>\n<p>‘Single’ quotes.</p>\n"},
+			want: []string{"<p>The PO said “ship it” -- it’s done... mostly --- really.</p>\n<p>‘Single’ quotes.</p>\n"},
 		},
 		{
 			name: "angle quotes stay operators",

@@ -40,6 +40,7 @@ func (r *Renderer) RenderParsed(p *Parsed) (Result, error) {
 func (p *Parsed) Result() Result {
 	return Result{
 		Title:       p.st.title,
+		TitleID:     p.st.titleID,
 		Headings:    p.st.headings,
 		TOC:         buildTOC(p.st.headings),
 		Diagnostics: p.st.diags,

@@ -20,10 +20,12 @@ type docState struct {
 	path       string
 	lineOffset int
 	resolver   LinkResolver
+	keepH1     bool
 
 	lineStarts []int // byte offsets at which lines of source start; built on first use
 
 	title    string
+	titleID  string
 	headings []Heading
 	diags    diag.List
 	links    []Link
@@ -36,6 +38,7 @@ func newDocState(doc Document) *docState {
 		path:       doc.Path,
 		lineOffset: doc.LineOffset,
 		resolver:   doc.Resolver,
+		keepH1:     doc.KeepH1,
 	}
 }
 

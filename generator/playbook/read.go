@@ -121,6 +121,7 @@ func (r *reader) readPage(p *content.Page) parsedPage {
 		Path:       p.DisplayPath,
 		LineOffset: p.BodyLine,
 		Resolver:   r.site.LinkResolver(p, r.opts.BasePath),
+		KeepH1:     !p.TitleFromBody(),
 	})
 	var out parsedPage
 	switch p.Kind() {

@@ -8,8 +8,8 @@
 (() => {
   const base = document.documentElement.dataset.searchIndex;
   const form = document.querySelector("form.search");
-  const input = document.getElementById("search-input");
-  const list = document.getElementById("search-results");
+  const input = document.getElementById("pbSearchInput");
+  const list = document.getElementById("pbSearchResults");
   if (!base || !form || !input || !list) return;
 
   const dir = base.endsWith("/") ? base : base + "/";
@@ -184,7 +184,7 @@
       // The link itself is the option, so that no control sits inside
       // another (the list item only holds it).
       li.setAttribute("role", "none");
-      a.id = "search-result-" + i;
+      a.id = "pbResult" + i;
       a.setAttribute("role", "option");
       a.setAttribute("aria-selected", "false");
       a.href = r.url;
