@@ -99,6 +99,8 @@ type Site struct {
 	assets []outputAsset
 	navs   navCache
 	links  *linkIndex
+	// fixes holds pages whose links' fragments may need their case fixed.
+	fixes fragmentFixes
 	// deferSearch leaves the search index out of a one-page rebuild.
 	deferSearch bool
 	// releaseBodies drops each page's Markdown once it is rendered, which a
@@ -161,7 +163,8 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		Dir:         contentDir,
 		DisplayDir:  filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
 		Drafts:      opts.Drafts,
-		KindFolders: cfg.FolderKinds(),
+		KindFolders:   cfg.FolderKinds(),
+		RepositoryDir: cfg.ContentRepositoryDir(),
 	})
 	if err != nil {
 		return nil, err

@@ -120,3 +120,171 @@ func TestHeadingIDsNeverClashWithTheTheme(t *testing.T) {
 	s.AssertContains("index.html", `<h2 id="content">Content</h2>`, `<h2 id="sidebar">Sidebar</h2>`,
 		`<h2 id="search-results">Search results</h2>`, `href="#content"`, `<main id="pbMain"`)
 }
+
+func TestRootAbsoluteLinksResolveFromTheContentRoot(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+[other](/guide/other.md), [its part](/guide/other.md#part), [the guide](/guide/),
+![map](/img/a.png), [a site URL](/guide/other/), [from the repository root](/content/guide/other.md)
+and [a broken one](/guide/gone.md).
+-- content/guide/README.md --
+# Guide
+-- content/guide/other.md --
+# Other
+
+## Part
+-- content/img/a.png --
+PNG
+`).Build(build.Options{})
+	assertProblems(t, s, `content/README.md:5:5: link to missing page "/guide/gone.md" (did you mean "/guide/other.md"?)`)
+
+	s = testsite.New(t, `
+-- content/README.md --
+# Home
+
+[other](/guide/other.md#part) and [from the repository root](/content/guide/other.md).
+-- content/guide/other.md --
+# Other
+
+## Part
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `href="/guide/other/#part"`, `href="/guide/other/"`)
+}
+
+func TestRootAbsoluteLinksInARepositorySubfolder(t *testing.T) {
+	// The site is the folder docs/ of its repository: on the git host,
+	// "/docs/content/guide.md" is the page, "/content/guide.md" is not.
+	s := testsite.New(t, `
+-- playbook.toml --
+repositoryPath = "docs"
+-- content/README.md --
+# Home
+
+[from the repository root](/docs/content/guide.md), [from the content root](/guide.md),
+[not in the repository](/docs/content/gone.md).
+-- content/guide.md --
+# Guide
+`).Build(build.Options{})
+	assertProblems(t, s, `content/README.md:4:1: link to missing page "/docs/content/gone.md" (did you mean "/docs/content/guide.md"?)`)
+}
+
+func TestPercentEncodedPathsAreDecoded(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+[x](my%20page.md) and ![shot](assets/image%20(6).png) and [root](/my%20page.md#part-two)
+-- content/my page.md --
+# My page
+
+## Part two
+-- content/assets/image (6).png --
+PNG
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `href="/my-page/"`, `src="/assets/image%20(6).png"`, `href="/my-page/#part-two"`)
+	if !s.Exists("assets/image (6).png") {
+		t.Error("the image is not published")
+	}
+}
+
+func TestFilesInDotFoldersArePublishedWhenLinked(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+![diagram](.gitbook/assets/diagram.png) and [the template](.github/template.md).
+-- content/guide/page.md --
+# Page
+
+![again](../.gitbook/assets/diagram.png) ![root-absolute](/.gitbook/assets/other%20shot.png)
+-- content/.gitbook/assets/diagram.png --
+PNG
+-- content/.gitbook/assets/other shot.png --
+PNG
+-- content/.gitbook/assets/unused.png --
+PNG
+-- content/.github/template.md --
+# A template, not a page
+-- content/.git/config --
+[core]
+-- content/notes.md~ --
+an editor's backup
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `src="/.gitbook/assets/diagram.png"`, `href="/.github/template.md"`)
+	s.AssertContains("guide/page/index.html", `src="/.gitbook/assets/diagram.png"`, `src="/.gitbook/assets/other%20shot.png"`)
+	for _, f := range []string{".gitbook/assets/diagram.png", ".gitbook/assets/other shot.png", ".github/template.md"} {
+		if !s.Exists(f) {
+			t.Errorf("%s is linked but not published", f)
+		}
+	}
+	for _, f := range []string{".gitbook/assets/unused.png", ".git/config", ".git", "notes.md~", ".github/template/index.html"} {
+		if s.Exists(f) {
+			t.Errorf("%s is published", f)
+		}
+	}
+}
+
+func TestFragmentsDifferingInCaseAreFixed(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+[budget](guide.md#Birthday-gift-budget), [here](#Home), [gone](guide.md#Nowhere).
+-- content/guide.md --
+# Guide
+
+## Birthday gift budget
+`).Build(build.Options{})
+	assertProblems(t, s, `content/README.md:3:57: link to missing heading #Nowhere in content/guide.md`)
+	assertWarnings(t, s,
+		`content/README.md:3:1: warning: link to #Birthday-gift-budget in content/guide.md differs in case from the heading id #birthday-gift-budget: the site links to #birthday-gift-budget (write it so, as browsers match ids exactly)`,
+		`content/README.md:3:42: warning: link to #Home in this page differs in case from the heading id #home: the site links to #home (write it so, as browsers match ids exactly)`)
+
+	s = testsite.New(t, `
+-- content/README.md --
+# Home
+
+[budget](guide.md#Birthday-gift-budget), [here](#Home).
+-- content/guide.md --
+# Guide
+
+## Birthday gift budget
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `href="/guide/#birthday-gift-budget"`, `href="#home"`)
+	s.AssertNotContains("index.html", `#Birthday`, `#Home"`)
+	s.AssertContains("print/index.html", `href="#p1-birthday-gift-budget"`)
+}
+
+func TestPageBesideItsFolder(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+[guide](guide.md) and [its page](guide/setup.md).
+-- content/guide.md --
+# The guide
+
+[setup](guide/setup.md)
+-- content/guide/setup.md --
+# Setup
+
+[back](../guide.md)
+`).MustBuild(build.Options{})
+	s.AssertContains("guide/index.html", `<h1 id="the-guide">The guide</h1>`, `href="/guide/setup/"`)
+	s.AssertContains("index.html", `href="/guide/"`)
+	s.AssertContains("guide/setup/index.html", `href="/guide/"`, `<a href="/guide/">The guide</a>`)
+
+	s = testsite.New(t, `
+-- content/README.md --
+# Home
+
+[guide](guide.md)
+-- content/guide.md --
+# The guide
+-- content/guide/README.md --
+# Guide
+`).Build(build.Options{})
+	assertProblems(t, s, `content/guide.md:1:1: content/guide.md and content/guide/README.md are both the page of the folder "guide": keep one (move the text of guide.md into guide/README.md, or rename one)`)
+}

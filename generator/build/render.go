@@ -37,7 +37,7 @@ func (s *Site) renderPages(keep func(*content.Page) bool, emit func(file string,
 			for p := range next {
 				buf.Reset()
 				d := s.renderPage(&buf, p, index[p])
-				if len(d) == 0 || !d.HasErrors() {
+				if (len(d) == 0 || !d.HasErrors()) && !s.holdForFixes(p, buf.Bytes()) {
 					if err := emit(p.OutFile, buf.Bytes()); err != nil {
 						d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
 					}

@@ -188,7 +188,7 @@ func (s *Session) donePending() {
 // the caches kept between builds.
 func (s *Session) prepare(changed []string) (*Site, error) {
 	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
-		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
+		key := fmt.Sprintf("%q %q %v %v %q", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders), o.RepositoryDir)
 		if s.loader == nil || key != s.loaderKey {
 			s.loader, s.loaderKey = content.NewLoader(o), key
 			return s.loader.Load(nil)
@@ -472,6 +472,9 @@ func (s *Site) signature(sums map[string]content.Sum) [32]byte {
 	for _, f := range s.Content.Files {
 		fmt.Fprintf(h, "file %q\n", f.File)
 	}
+	for _, f := range s.Content.HiddenFiles() {
+		fmt.Fprintf(h, "hidden %q\n", f)
+	}
 	// The playbook's models come from the typed pages' sources: any change
 	// to one of them may show on role pages, the matrix and lists.
 	for _, p := range s.Content.Pages {
@@ -544,6 +547,9 @@ func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
 	}
 	for _, f := range site.Content.Files {
 		other[f.File] = true
+	}
+	for _, f := range site.Content.HiddenFiles() {
+		other[f] = true
 	}
 	if u := site.feedURL(); u != "" {
 		other[strings.TrimPrefix(strings.TrimPrefix(u, site.data.BasePath), "/")] = true
@@ -623,6 +629,9 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		return rb, true, diags.Err()
 	}
 	for rel, sum := range s.outputs {
+		if _, hidden := site.Content.HiddenFile(rel); hidden {
+			continue // produced above when still linked
+		}
 		if _, done := out.produced[rel]; !done && (site.deferSearch || !strings.HasPrefix(rel, searchDir)) {
 			out.produced[rel] = sum
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -274,6 +275,14 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	u.RawQuery, u.Fragment = "", ""
 	return u, nil
+}
+
+// ContentRepositoryDir returns the content folder's path inside the git
+// repository, slash-separated: repositoryPath joined with contentDir ("" when
+// the content folder is the repository root).
+func (c Config) ContentRepositoryDir() string {
+	p := path.Join("/", filepath.ToSlash(c.RepositoryPath), filepath.ToSlash(c.ContentDir))
+	return strings.Trim(p, "/")
 }
 
 // EditURL returns the address at which the content file rel (relative to

@@ -30,10 +30,16 @@ type Options struct {
 	// KindFolders maps a top-level folder to the kind of the pages in it
 	// ("roles" → "role").
 	KindFolders map[string]string
+	// RepositoryDir is the content folder's path inside its git repository
+	// ("content", "docs/content"; "" when it is the repository root): a
+	// root-absolute link that starts with it is read from the repository
+	// root, as the git host reads it.
+	RepositoryDir string
 }
 
 // StaticFile is a non-Markdown file in the content folder (an image, a PDF),
-// copied to the same relative path in the output.
+// copied to the same relative path in the output. A file inside a dot folder
+// (".gitbook/assets/") is published only when a page links to it.
 type StaticFile struct {
 	File        string // slash-separated path relative to the content folder
 	DisplayPath string
@@ -64,6 +70,9 @@ type loaded struct {
 	page   *Page // nil for a non-Markdown file or an unreadable page
 	diags  diag.List
 	static bool
+	// hidden marks a file in a dot folder, or a dot file: published only
+	// when a page links to it.
+	hidden bool
 	// Sum identifies the bytes read, to tell whether a page changed.
 	sum Sum
 }
@@ -147,7 +156,7 @@ func (l *Loader) refresh(rel string) error {
 		return l.scan(".")
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if isIgnored(part) {
+		if isIgnored(part) || part == ".git" {
 			return nil
 		}
 	}
@@ -184,7 +193,7 @@ func (l *Loader) scan(dir string) error {
 			}
 			return err
 		}
-		if p != root && isIgnored(d.Name()) {
+		if p != root && (isIgnored(d.Name()) || d.IsDir() && d.Name() == ".git") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -249,6 +258,9 @@ func (l *Loader) display(rel string) string {
 }
 
 func (l *Loader) readOne(rel string) *loaded {
+	if isHidden(rel) {
+		return &loaded{static: true, hidden: true}
+	}
 	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
 		return &loaded{static: true}
 	}
@@ -275,11 +287,14 @@ func (l *Loader) site() (*Site, diag.List, error) {
 	var diags diag.List
 	var kept []*Page
 	var static []StaticFile
+	hidden := map[string]StaticFile{}
 	drafts := map[string]bool{}
 	for _, name := range names {
 		f := l.files[name]
 		diags = append(diags, f.diags...)
 		switch {
+		case f.hidden:
+			hidden[name] = StaticFile{File: name, DisplayPath: l.display(name)}
 		case f.static:
 			static = append(static, StaticFile{File: name, DisplayPath: l.display(name)})
 		case f.page == nil:
@@ -291,16 +306,33 @@ func (l *Loader) site() (*Site, diag.List, error) {
 			kept = append(kept, p)
 		}
 	}
-	site, more := newSite(kept, static, drafts, l.opts.KindFolders)
+	site, more := newSite(kept, static, drafts, l.opts.KindFolders, l.display)
+	site.hiddenFiles = hidden
+	site.repositoryDir = strings.Trim(path.Clean("/"+filepath.ToSlash(l.opts.RepositoryDir)), "/")
 	diags = append(diags, more...)
 	return site, diags, nil
 }
 
-// isIgnored reports whether a file or folder is left out of the site: hidden
-// files and editors' temporaries.
+// isIgnored reports whether a file or folder is left out of the site:
+// editors' temporaries and lock files (the .git folder is left out too).
+// Dot files and dot folders are read, but are published only when linked
+// (see isHidden).
 func isIgnored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, ".#") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+// isHidden reports whether a content-relative path is a dot file or lies in
+// a dot folder (".gitbook/assets/a.png", ".github/template.md"). Such files
+// are not pages and are published only when a page links to them: GitBook
+// keeps every image in .gitbook/assets, and the git host shows them.
+func isHidden(rel string) bool {
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // parsePage builds a page from a file's bytes.

@@ -53,6 +53,9 @@ type Page struct {
 	sectionKind string
 	// titleFromBody is true when the title is the body's leading h1.
 	titleFromBody bool
+	// duplicateOf is, for X.md beside a folder X/ that has an index page of
+	// its own, that index page: X.md is left out of the site.
+	duplicateOf *Page
 
 	// URL is the page's path on the site without the base path, with a
 	// trailing slash ("/roles/product-owner/").

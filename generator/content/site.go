@@ -27,6 +27,11 @@ type Site struct {
 	sections map[string]*Section
 	files    map[string]bool
 	drafts   map[string]bool
+	// hiddenFiles are the files in dot folders, by content-relative path:
+	// links may point at them, and the build publishes those linked.
+	hiddenFiles map[string]StaticFile
+	// repositoryDir is Options.RepositoryDir, cleaned.
+	repositoryDir string
 }
 
 // Section is a folder of the content tree.
@@ -65,6 +70,24 @@ func (s *Site) Section(dir string) *Section { return s.sections[dir] }
 // HasFile reports whether a non-Markdown file exists at the content-relative path.
 func (s *Site) HasFile(file string) bool { return s.files[file] }
 
+// HiddenFile returns the file at a content-relative path inside a dot
+// folder (".gitbook/assets/a.png"), which is published only when a page
+// links to it.
+func (s *Site) HiddenFile(file string) (StaticFile, bool) {
+	f, ok := s.hiddenFiles[file]
+	return f, ok
+}
+
+// HiddenFiles returns the paths of the files in dot folders, sorted.
+func (s *Site) HiddenFiles() []string {
+	out := make([]string, 0, len(s.hiddenFiles))
+	for f := range s.hiddenFiles {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // DraftList returns the drafts left out of this build, sorted, one per line.
 func (s *Site) DraftList() string {
 	list := make([]string, 0, len(s.drafts))
@@ -95,7 +118,7 @@ func (s *Site) Ancestors(p *Page) []*Section {
 	return out
 }
 
-func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string) (*Site, diag.List) {
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string, display func(string) string) (*Site, diag.List) {
 	s := &Site{
 		Files:    files,
 		byFile:   map[string]*Page{},
@@ -109,7 +132,41 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 	}
 	var diags diag.List
 	s.Root = s.section("")
+	// Every folder that holds pages is a section: create them all first, so
+	// that a page X.md beside a folder X/ can be told apart.
 	for _, p := range pages {
+		s.section(p.Section)
+	}
+	hasIndex := map[string]*Page{}
+	for _, p := range pages {
+		if p.IsSection {
+			if other := hasIndex[p.Section]; other == nil || indexRank(p.File) < indexRank(other.File) {
+				hasIndex[p.Section] = p
+			}
+		}
+	}
+	for _, p := range pages {
+		// X.md beside a folder X/ is that folder's page, as a git host
+		// has no other page for it, unless the folder has one of its own.
+		dir := strings.TrimSuffix(p.File, path.Ext(p.File))
+		if p.IsSection || s.sections[dir] == nil || !strings.EqualFold(path.Ext(p.File), ".md") {
+			continue
+		}
+		if index := hasIndex[dir]; index != nil {
+			diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
+				"%s and %s are both the page of the folder %q: keep one (move the text of %s into %s, or rename one)",
+				p.DisplayPath, index.DisplayPath, dir, path.Base(p.File), path.Join(path.Base(dir), path.Base(index.File))))
+			p.duplicateOf = index
+			continue
+		}
+		p.Section, p.IsSection = dir, true
+		p.setKind(folderKinds)
+		hasIndex[dir] = p
+	}
+	for _, p := range pages {
+		if p.duplicateOf != nil {
+			continue
+		}
 		sec := s.section(p.Section)
 		if p.IsSection {
 			if sec.Page != nil {
@@ -135,7 +192,8 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 	for _, dir := range dirs {
 		sec := s.sections[dir]
 		if sec.Page == nil {
-			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
+			file := path.Join(dir, "_index.md")
+			sec.Page = &Page{File: file, DisplayPath: display(file), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
 			sec.Page.Title = titleFromName(sec.Page)
 			sec.Page.setKind(folderKinds)
 			pages = append(pages, sec.Page)
@@ -173,6 +231,13 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].File < s.Pages[j].File })
 
+	for _, p := range pages {
+		if p.duplicateOf != nil {
+			// Links to it go to the folder's page; the error above says
+			// which to keep.
+			s.byFile[p.File] = p.duplicateOf
+		}
+	}
 	for _, p := range s.Pages {
 		p.URL, p.OutFile = pageURL(p)
 		if !p.Generated {
