@@ -160,11 +160,12 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
 	}
 	cs, more, err := load(content.Options{
-		Dir:           contentDir,
-		DisplayDir:    filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
-		Drafts:        opts.Drafts,
-		KindFolders:   cfg.FolderKinds(),
-		RepositoryDir: cfg.ContentRepositoryDir(),
+		Dir:             contentDir,
+		DisplayDir:      filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
+		Drafts:          opts.Drafts,
+		KindFolders:     cfg.FolderKinds(),
+		RepositoryDir:   cfg.ContentRepositoryDir(),
+		FrontMatterKeys: append(playbook.FrontMatterKeys(), cfg.FrontMatterKeys...),
 	})
 	if err != nil {
 		return nil, err

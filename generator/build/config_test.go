@@ -16,7 +16,7 @@ func TestConfigUnknownKeys(t *testing.T) {
 		{"yaml", "-- playbook.yaml --\ntitle: T\nthem: dark\n-- content/a.md --\n# A\n",
 			`playbook.yaml:2:1: unknown config key "them" (did you mean "theme"?)`},
 		{"no suggestion", "-- playbook.yaml --\nfavouriteColour: blue\n-- content/a.md --\n# A\n",
-			`playbook.yaml:1:1: unknown config key "favouriteColour" (known keys: baseURL, branch, contentDir, ignoreExternalLinks, kinds, language, params, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
+			`playbook.yaml:1:1: unknown config key "favouriteColour" (known keys: baseURL, branch, contentDir, frontMatterKeys, ignoreExternalLinks, kinds, language, params, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -288,3 +288,75 @@ func TestPageBesideItsFolder(t *testing.T) {
 `).Build(build.Options{})
 	assertProblems(t, s, `content/guide.md:1:1: content/guide.md and content/guide/README.md are both the page of the folder "guide": keep one (move the text of guide.md into guide/README.md, or rename one)`)
 }
+
+func TestFrontMatterOfOtherTools(t *testing.T) {
+	s := testsite.New(t, `
+-- playbook.toml --
+frontMatterKeys = ["team"]
+-- content/README.md --
+---
+layout: home
+description: null
+permalink: /
+---
+# Home
+-- content/guide/README.md --
+# Guide
+-- content/guide/first.md --
+---
+title: First
+nav_order: 2
+redirect_from:
+  - /old/first/
+---
+-- content/guide/second.md --
+---
+title: Second
+sidebar_position: 1
+permalink: /guide/second-page/
+team: Dispatch
+---
+-- content/guide/moved.md --
+---
+title: Moved
+permalink: /elsewhere/moved.html
+---
+-- content/guide/excluded.md --
+---
+title: Excluded
+nav_exclude: true
+---
+[first](first.md)
+-- content/guide/unpublished.md --
+---
+title: Unpublished
+published: false
+---
+-- content/roles/po.md --
+---
+title: PO
+works-with: [sm]
+slug: /roles/product-owner
+---
+-- content/roles/sm.md --
+# SM
+`).Build(build.Options{})
+	assertProblems(t, s)
+	assertWarnings(t, s,
+		"content/guide/excluded.md:1:1: warning: page is hidden from the navigation and no page links to it, so no reader can reach it: link to it or remove `hidden: true`",
+		`content/roles/po.md:3:1: warning: front matter key "works-with" is not one Playbook reads (did you mean "works_with"?); if the site's templates read it, list it in the config's frontMatterKeys`)
+	nav := s.File("guide/index.html")
+	if strings.Index(nav, ">Second<") > strings.Index(nav, ">First<") {
+		t.Error("sidebar_position and nav_order do not order the pages")
+	}
+	if strings.Contains(nav, ">Excluded<") {
+		t.Error("nav_exclude: true is still in the navigation")
+	}
+	if s.Exists("guide/unpublished/index.html") {
+		t.Error("published: false is built")
+	}
+	s.AssertContains("guide/second-page/index.html", "<h1>Second</h1>")
+	s.AssertContains("old/first/index.html", `url=/guide/first/`)
+	s.AssertContains("elsewhere/moved.html", `url=/guide/moved/`)
+	s.AssertContains("roles/product-owner/index.html", "<h1>PO</h1>")
+}

@@ -156,6 +156,29 @@ func TestFrontMatterErrorsHavePositions(t *testing.T) {
 title: Fine
 tags: [unclosed
 ---
+-- content/quote.md --
+---
+title: Quoted
+description: fine
+summary: "never closed
+weight: 2
+---
+-- content/tab.md --
+---
+title: Tabbed
+	weight: 2
+---
+-- content/twice.md --
+---
+title: One
+title: Two
+---
+-- content/nulls.md --
+---
+title: Nulls
+description: null
+weight:
+---
 -- content/bad-weight.md --
 ---
 title: Weighty
@@ -179,8 +202,11 @@ weight = = 3
 		`content/bad-date.md:3:1: front matter "date" "next tuesday" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
 		`content/bad-toml.md:3:10: invalid TOML front matter: expected value but found '=' instead`,
 		`content/bad-weight.md:3:1: front matter "weight" must be a whole number, not the text "heavy"`,
-		`content/bad-yaml.md:3: invalid YAML front matter: did not find expected ',' or ']'`,
+		"content/bad-yaml.md:3:7: invalid YAML front matter: a [list] is not closed: end it with ] (or write one `- item` per line)",
 		`content/never-closed.md:1:1: front matter opened with "---" is never closed: add a line "---" after the last field`,
+		`content/quote.md:4:10: invalid YAML front matter: a "quoted" value is never closed: end it with " on the same line`,
+		`content/tab.md:3:1: invalid YAML front matter: a tab indents this line: YAML is indented with spaces`,
+		`content/twice.md:3:1: invalid YAML front matter: key "title" appears twice (first on line 2): keep one of the two`,
 	}, "\n")
 	if got := s.Problems(); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

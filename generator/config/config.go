@@ -14,7 +14,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"go.yaml.in/yaml/v3"
+	"github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
@@ -55,13 +57,16 @@ type Config struct {
 	// RepositoryPath is the site's folder inside the repository, "" when the
 	// site is at its root.
 	RepositoryPath string `toml:"repositoryPath" yaml:"repositoryPath"`
+	// FrontMatterKeys are front matter keys the site's own templates read
+	// (as .Page.Params): pages may hold them without a warning.
+	FrontMatterKeys []string `toml:"frontMatterKeys" yaml:"frontMatterKeys"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "frontMatterKeys"}
 
 // The content kinds a folder can stand for.
 const (
@@ -168,27 +173,53 @@ func findTOMLKey(lines []string, key string) (int, int) {
 	return 0, 0
 }
 
+// decodeYAML reads a YAML config with github.com/goccy/go-yaml, which gives
+// the line and column of syntax errors and of every key.
 func decodeYAML(file string, src []byte, cfg *Config) diag.List {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	f, err := yamlparser.ParseBytes(src, 0)
+	if err != nil {
+		var se *yaml.SyntaxError
+		if errors.As(err, &se) && se.Token != nil {
+			return diag.List{diag.Errorf(file, se.Token.Position.Line, se.Token.Position.Column, "invalid YAML: %s", se.Message)}
+		}
 		return diag.List{diag.Errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
-	if len(doc.Content) == 0 {
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil
 	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return diag.List{diag.Errorf(file, root.Line, root.Column, "config must be a mapping of `key: value` lines")}
+	var values []*yamlast.MappingValueNode
+	switch m := f.Docs[0].Body.(type) {
+	case *yamlast.MappingNode:
+		values = m.Values
+	case *yamlast.MappingValueNode:
+		values = []*yamlast.MappingValueNode{m}
+	default:
+		pos := m.GetToken().Position
+		return diag.List{diag.Errorf(file, pos.Line, pos.Column, "config must be a mapping of `key: value` lines")}
 	}
 	var diags diag.List
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if !contains(knownKeys, k.Value) {
-			diags = append(diags, unknownKey(file, k.Line, k.Column, k.Value))
+	for _, kv := range values {
+		k := kv.Key.String()
+		if !contains(knownKeys, k) {
+			pos := kv.Key.GetToken().Position
+			diags = append(diags, unknownKey(file, pos.Line, pos.Column, k))
+		}
+		if k == "visionBoardSections" {
+			cfg.VisionBoardSections = nil // replaced, not added to the defaults
 		}
 	}
-	if err := root.Decode(cfg); err != nil {
+	defaults := cfg.Kinds
+	if err := yaml.NodeToValue(f.Docs[0].Body, cfg); err != nil {
 		diags = append(diags, diag.Errorf(file, 0, 0, "invalid config: %s", strings.TrimPrefix(err.Error(), "yaml: ")))
+	}
+	// The decoder replaces a map: a site names only the kinds it moves.
+	for kind, folder := range defaults {
+		if _, set := cfg.Kinds[kind]; !set {
+			if cfg.Kinds == nil {
+				cfg.Kinds = map[string]string{}
+			}
+			cfg.Kinds[kind] = folder
+		}
 	}
 	return diags
 }

@@ -60,11 +60,11 @@ func FuzzParsePage(f *testing.F) {
 			rel = "page.md"
 		}
 		start := time.Now()
-		p, diags := parsePage(rel, "content/"+rel, []byte(src))
+		p, diags := parsePage(rel, "content/"+rel, []byte(src), knownKeySet(nil))
 		if d := time.Since(start); d > 2*time.Second {
 			t.Fatalf("parsing %d bytes took %v", len(src), d)
 		}
-		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src))
+		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src), knownKeySet(nil))
 		if !reflect.DeepEqual(diags, diags2) {
 			t.Fatalf("diagnostics differ between two parses:\n%v\n%v", diags, diags2)
 		}
@@ -163,19 +163,21 @@ func TestParsePageHostile(t *testing.T) {
 			src: "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
 				"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
 				"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n---\n",
-			// Each key past the limit is refused on its own line; none expands.
-			want: "content/p.md:5:4: invalid value for \"d\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:6:4: invalid value for \"e\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:7:4: invalid value for \"f\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:8:4: invalid value for \"g\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:9:4: invalid value for \"h\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:10:4: invalid value for \"i\": yaml: document contains excessive aliasing",
+			// An alias cannot reach another key's value: none expands.
+			want: "content/p.md:3:4: invalid value for \"b\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:4:4: invalid value for \"c\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:5:4: invalid value for \"d\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:6:4: invalid value for \"e\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:7:4: invalid value for \"f\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:8:4: invalid value for \"g\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:9:4: invalid value for \"h\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:10:4: invalid value for \"i\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src))
+			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src), nil)
 			if d := time.Since(start); d > time.Second {
 				t.Errorf("took %v", d)
 			}

@@ -35,6 +35,10 @@ type Options struct {
 	// root-absolute link that starts with it is read from the repository
 	// root, as the git host reads it.
 	RepositoryDir string
+	// FrontMatterKeys are front matter keys read by others than the page
+	// itself (the content kinds' keys, such as works_with, and those the
+	// site's templates read): no warning names them.
+	FrontMatterKeys []string
 }
 
 // StaticFile is a non-Markdown file in the content folder (an image, a PDF),
@@ -62,6 +66,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 // concurrent use.
 type Loader struct {
 	opts  Options
+	known map[string]bool    // the front matter keys that draw no warning
 	files map[string]*loaded // by content-relative path
 }
 
@@ -87,7 +92,9 @@ type Sum uint64
 var sumSeed = maphash.MakeSeed()
 
 // NewLoader returns a loader for the content folder described by opts.
-func NewLoader(opts Options) *Loader { return &Loader{opts: opts} }
+func NewLoader(opts Options) *Loader {
+	return &Loader{opts: opts, known: knownKeySet(opts.FrontMatterKeys)}
+}
 
 // Load returns the site. On the first call, and whenever changed is nil,
 // the whole folder is read; otherwise only the given absolute paths (files or
@@ -273,7 +280,7 @@ func (l *Loader) readOne(rel string) *loaded {
 		}
 		return &loaded{diags: diag.List{diag.Errorf(l.display(rel), 0, 0, "cannot read file: %s", msg)}}
 	}
-	p, diags := parsePage(rel, l.display(rel), src)
+	p, diags := parsePage(rel, l.display(rel), src, l.known)
 	return &loaded{page: p, diags: diags, sum: Sum(maphash.Bytes(sumSeed, src))}
 }
 
@@ -336,7 +343,8 @@ func isHidden(rel string) bool {
 }
 
 // parsePage builds a page from a file's bytes.
-func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
+// known are the front matter keys that draw no warning (nil: no warnings).
+func parsePage(rel, displayPath string, src []byte, known map[string]bool) (*Page, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
 	if !utf8.Valid(src) {
 		line, col := diag.Position(src, firstInvalidUTF8(src))
@@ -358,6 +366,9 @@ func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
 	}
 	fm, diags := parseFrontMatter(displayPath, block, format)
 	diags = append(diags, p.applyFrontMatter(fm)...)
+	if known != nil {
+		diags = append(diags, p.unknownKeys(fm, known)...)
+	}
 	p.Body, p.BodyLine = body, bodyLine
 	if p.Title == "" {
 		if t, ok := leadingHeading(body); ok {

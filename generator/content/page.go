@@ -115,6 +115,7 @@ func (p *Page) setKind(folderKinds map[string]string) {
 func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 	p.FrontMatter = fm
 	p.Params = fm.Values
+	translateToolKeys(fm)
 	var errs diag.List
 	bad := func(key, want string) {
 		pos := fm.Pos[key]
@@ -142,6 +143,11 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		case "slug":
 			if p.Slug, ok = v.(string); !ok {
 				bad(key, "a string")
+			} else if strings.HasPrefix(p.Slug, "/") {
+				// A Docusaurus slug is a whole path.
+				value := p.Slug
+				p.Slug = ""
+				errs = append(errs, p.applyPermalink(key, value, fm.Pos[key])...)
 			} else if msg := badSegment(p.Slug); msg != "" {
 				pos := fm.Pos[key]
 				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "slug %q %s: write it like \"product-owner\"", p.Slug, msg))
@@ -176,9 +182,17 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 				}
 			}
 		case "aliases":
-			if p.Aliases, ok = toStrings(v); !ok {
+			var list []string
+			if list, ok = toStrings(v); !ok {
 				bad(key, "a list of URL paths")
 			}
+			p.Aliases = append(p.Aliases, list...)
+		case "permalink", "url":
+			s, isString := v.(string)
+			if !isString {
+				continue // an Eleventy permalink may be false or a template: nothing to read
+			}
+			errs = append(errs, p.applyPermalink(key, s, fm.Pos[key])...)
 		case "date":
 			d, err := toDate(v)
 			if err != nil {

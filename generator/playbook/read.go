@@ -191,3 +191,13 @@ func fieldPos(p *content.Page, key string) (int, int) {
 	}
 	return 1, 1
 }
+
+// FrontMatterKeys are the front matter keys the content kinds read, besides
+// a page's own (title, date…): the loader warns about any key that neither
+// a page nor a kind reads. A new kind adds its keys here.
+func FrontMatterKeys() []string {
+	return []string{
+		"summary", "works_with", // role
+		"from", "of", // expectations
+	}
+}
