@@ -58,6 +58,9 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result) {
 	if res.TitleID != "" {
 		ids[res.TitleID] = true
 	}
+	for _, id := range res.Anchors {
+		ids[id] = true
+	}
 	if t := s.Book.Thread(p); t != nil {
 		for _, q := range t.Questions {
 			ids[q.ID] = true

@@ -71,7 +71,11 @@ func (s *Site) contentWarningsOf(pages []*content.Page) diag.List {
 			continue
 		}
 		for _, l := range append(append([]markup.Link(nil), pl.links...), pl.external...) {
-			if l.Image && l.Alt == "" {
+			switch {
+			case l.Image && l.Alt == "" && l.RawHTML:
+				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col,
+					"image %q has no alternative text: describe it in an alt attribute, <img alt=\"like this\" …>", l.Dest))
+			case l.Image && l.Alt == "":
 				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col,
 					"image %q has no alternative text: describe it between the brackets, ![like this](%s)", l.Dest, l.Dest))
 			}

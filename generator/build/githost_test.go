@@ -360,3 +360,51 @@ slug: /roles/product-owner
 	s.AssertContains("elsewhere/moved.html", `url=/guide/moved/`)
 	s.AssertContains("roles/product-owner/index.html", "<h1>PO</h1>")
 }
+
+func TestRawHTMLIsSanitizedAndItsLinksResolved(t *testing.T) {
+	const site = `
+-- content/README.md --
+# Home
+
+<p align="center"><img src=".gitbook/assets/logo%20big.png" alt="Logo" width="120"></p>
+
+Line one<br>line two, <kbd>Ctrl</kbd>, <a href="guide.md#setup">the setup</a>, <a href="#top">up</a>.
+
+<a name="top"></a>
+
+<details>
+<summary>More</summary>
+
+See [the guide](guide.md).
+
+</details>
+
+<script>alert(1)</script><img src="x.png" onerror="alert(2)">
+-- content/guide.md --
+# Guide
+
+## Setup
+
+<a href="missing.md">broken</a> and <img src="gone.png" alt="gone">
+-- content/.gitbook/assets/logo big.png --
+PNG
+-- content/x.png --
+PNG
+`
+	s := testsite.New(t, site).Build(build.Options{})
+	assertProblems(t, s,
+		`content/guide.md:5:1: link to missing page "missing.md" (did you mean "guide.md"?)`,
+		`content/guide.md:5:37: link to missing file or folder "gone.png"`)
+
+	s = testsite.New(t, strings.Replace(site, `<a href="missing.md">broken</a> and <img src="gone.png" alt="gone">`, "", 1)).Build(build.Options{})
+	assertProblems(t, s)
+	s.AssertContains("index.html",
+		`<p class="align-center"><img src="/.gitbook/assets/logo%20big.png" alt="Logo" width="120"></p>`,
+		`Line one<br>line two, <kbd>Ctrl</kbd>, <a href="/guide/#setup">the setup</a>, <a href="#top">up</a>.`,
+		`<a id="top"></a>`, "<details>\n<summary>More</summary>", `<a href="/guide/">the guide</a>`, `<img src="/x.png">`)
+	s.AssertNotContains("index.html", "alert", "onerror", "<script>")
+	assertWarnings(t, s, `content/README.md:16:26: warning: image "x.png" has no alternative text: describe it in an alt attribute, <img alt="like this" …>`)
+	if !s.Exists(".gitbook/assets/logo big.png") {
+		t.Error("the image a raw <img> embeds is not published")
+	}
+}

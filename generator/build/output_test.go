@@ -182,7 +182,7 @@ func TestTemplateErrorNamesFile(t *testing.T) {
 	}
 }
 
-func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
+func TestRawHTMLSanitizedUnlessUnsafe(t *testing.T) {
 	const site = `
 -- content/page.md --
 # Page
@@ -190,8 +190,8 @@ func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
 <b onclick="x()">bold</b>
 `
 	s := testsite.New(t, site).MustBuild(build.Options{})
-	s.AssertContains("page/index.html", "&lt;b onclick=")
-	s.AssertNotContains("page/index.html", `<b onclick`)
+	s.AssertContains("page/index.html", "<p><b>bold</b></p>")
+	s.AssertNotContains("page/index.html", `onclick`)
 
 	s = testsite.New(t, site+"-- playbook.yaml --\nunsafe: true\n").MustBuild(build.Options{})
 	s.AssertContains("page/index.html", `<b onclick="x()">bold</b>`)

@@ -4,7 +4,7 @@
 // and adds the site's own extensions, one file each: GitHub heading ids and
 // the page title (headings.go, slug.go), GitHub alerts (alerts.go), code
 // highlighting with chroma (highlight.go), link resolution (links.go) and
-// escaping of raw HTML (rawhtml.go). Everything that belongs to one document
+// raw HTML with its links resolved (rawhtml.go), sanitized (sanitize.go). Everything that belongs to one document
 // (ids, diagnostics, the resolver) lives in the goldmark parser.Context of
 // that document, so one Renderer serves many goroutines at once.
 package markup
@@ -27,9 +27,10 @@ import (
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe lets raw HTML in Markdown pass through. When false (the
-	// default) raw HTML is escaped and shown as text, not dropped; HTML
-	// comments, which no reader is meant to see, are dropped.
+	// Unsafe lets raw HTML in Markdown pass through as written. When false
+	// (the default) raw HTML goes through an allow-list sanitizer, as on the
+	// git host (see sanitize.go); HTML comments, which no reader is meant to
+	// see, are dropped.
 	Unsafe bool
 }
 
@@ -84,6 +85,9 @@ type Result struct {
 	Links []Link
 	// External lists the http(s) links and images, for `check --external`.
 	External []Link
+	// Anchors are the ids (and <a name>s) written in raw HTML, which
+	// fragments may point at like heading ids.
+	Anchors []string
 }
 
 // Link is one link or image of a page that points into the site.
@@ -93,13 +97,15 @@ type Link struct {
 	Line, Col int
 	Image     bool
 	Alt       string // an image's alternative text
+	RawHTML   bool   // written in raw HTML (<a href>, <img src>)
 }
 
 // Renderer converts Markdown documents to HTML. It is safe for concurrent
 // use by many goroutines.
 type Renderer struct {
-	md   goldmark.Markdown
-	bufs sync.Pool // of *outBuf
+	md     goldmark.Markdown
+	bufs   sync.Pool // of *outBuf
+	unsafe bool
 }
 
 // outBuf is a reusable output buffer: goldmark writes through a
@@ -132,13 +138,15 @@ func New(opts Options) *Renderer {
 		highlighting{},
 		readerAids{},
 	}
+	// Raw HTML is always written out by rawhtml.go's renderers; a safe
+	// site sanitizes the body it ends up in. goldmark's own unsafe mode
+	// (which also lets dangerous link URLs through) is for unsafe sites.
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
-	} else {
-		extensions = append(extensions, escapedHTML{})
 	}
+	extensions = append(extensions, rawHTML{unsafe: opts.Unsafe})
 	md := goldmark.New(append(rendererOpts, goldmark.WithExtensions(extensions...))...)
-	r := &Renderer{md: md}
+	r := &Renderer{md: md, unsafe: opts.Unsafe}
 	r.bufs.New = func() any {
 		o := &outBuf{}
 		o.w = bufio.NewWriterSize(&o.buf, 8<<10)
@@ -194,7 +202,10 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	out.buf.Reset()
 	out.w.Reset(&out.buf)
 	err := r.md.Renderer().Render(out.w, doc.Source, root)
-	body := out.buf.String()
+	var body string
+	if err == nil {
+		body = r.finish(st, out.buf.Bytes())
+	}
 	if out.buf.Cap() <= maxPooledBuf {
 		r.bufs.Put(out)
 	}
@@ -211,5 +222,16 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 		Diagnostics: st.diags,
 		Links:       st.links,
 		External:    st.external,
+		Anchors:     st.anchors,
 	}, nil
+}
+
+// finish returns the rendered HTML of a document: sanitized when the
+// document holds raw HTML and the site is not unsafe. Only such pages pay
+// for the sanitizer.
+func (r *Renderer) finish(st *docState, html []byte) string {
+	if st.rawHTML && !r.unsafe {
+		return string(sanitize(html))
+	}
+	return string(html)
 }

@@ -26,6 +26,11 @@ type docState struct {
 
 	title    string
 	titleID  string
+	// rawHTML is true when the body holds raw HTML other than comments:
+	// its rendered HTML is then sanitized.
+	rawHTML bool
+	// anchors are the ids and names given in raw HTML.
+	anchors []string
 	headings []Heading
 	diags    diag.List
 	links    []Link
