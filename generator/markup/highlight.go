@@ -87,6 +87,7 @@ func (h *codeHighlighter) render(w util.BufWriter, source []byte, node ast.Node,
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }
+
 // writeEscaped writes v with the characters that are special in HTML
 // escaped.
 func writeEscaped(w util.BufWriter, v []byte) {

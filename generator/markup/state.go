@@ -24,13 +24,13 @@ type docState struct {
 
 	lineStarts []int // byte offsets at which lines of source start; built on first use
 
-	title    string
-	titleID  string
+	title   string
+	titleID string
 	// rawHTML is true when the body holds raw HTML other than comments:
 	// its rendered HTML is then sanitized.
 	rawHTML bool
 	// anchors are the ids and names given in raw HTML.
-	anchors []string
+	anchors  []string
 	headings []Heading
 	diags    diag.List
 	links    []Link
