@@ -408,3 +408,24 @@ PNG
 		t.Error("the image a raw <img> embeds is not published")
 	}
 }
+
+func TestTemplateTagsAreShownWithOneWarningPerFile(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+{% page-ref page="guide.md" %}
+
+{% hint style="warning" %}
+Careful.
+{% endhint %}
+-- content/guide.md --
+# Guide
+
+Written for {{ site.title }}, with ` + "`{{ code }}`" + ` as an example.
+`).MustBuild(build.Options{})
+	assertWarnings(t, s,
+		`content/README.md:3:1: warning: a Liquid tag of GitBook, Jekyll or Eleventy {% page-ref … %}, which Playbook shows as text: rewrite it as Markdown (2 more such tags in this file)`,
+		`content/guide.md:3:13: warning: a template expression of another generator (Liquid, Jinja, Hugo) {{ site.title }}, which Playbook shows as text: rewrite it as Markdown`)
+	s.AssertContains("index.html", `{% page-ref page=`)
+}

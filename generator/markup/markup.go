@@ -137,6 +137,7 @@ func New(opts Options) *Renderer {
 		headings{},
 		highlighting{},
 		readerAids{},
+		templateTags{},
 	}
 	// Raw HTML is always written out by rawhtml.go's renderers; a safe
 	// site sanitizes the body it ends up in. goldmark's own unsafe mode

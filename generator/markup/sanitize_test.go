@@ -68,3 +68,35 @@ func TestUnsafePassesRawHTMLAsWritten(t *testing.T) {
 		t.Errorf("unsafe output changed the HTML:\n%s", html)
 	}
 }
+
+func TestTemplateTagsOfOtherGenerators(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"Liquid tag, counted", "Intro.\n\n{% hint style=\"info\" %}\nRead this.\n{% endhint %}\n\nSee {% page-ref page=\"x.md\" %}.\n",
+			`p.md:3:1: warning: a Liquid tag of GitBook, Jekyll or Eleventy {% hint … %}, which Playbook shows as text: rewrite it as Markdown (2 more such tags in this file)`},
+		{"Hugo shortcode", "A {{< figure src=\"a.png\" >}} here.\n",
+			`p.md:1:3: warning: a Hugo shortcode {{< figure … >}}, which Playbook shows as text: rewrite it as Markdown`},
+		{"expression", "Welcome to {{ site.title }}.\n",
+			`p.md:1:12: warning: a template expression of another generator (Liquid, Jinja, Hugo) {{ site.title }}, which Playbook shows as text: rewrite it as Markdown`},
+		{"code is an example", "Write `{{ .Title }}` or:\n\n```\n{% raw %}\n```\n", ""},
+		{"braces that open nothing", "A set {x} and {{ unclosed\n", ""},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := r.Render(Document{Source: []byte(tt.src), Path: "p.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range res.Diagnostics {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
+			}
+			if tt.want != "" && !strings.Contains(string(res.HTML), "{") {
+				t.Errorf("the tag is not shown as text:\n%s", res.HTML)
+			}
+		})
+	}
+}
