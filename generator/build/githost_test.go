@@ -422,7 +422,7 @@ Careful.
 -- content/guide.md --
 # Guide
 
-Written for {{ site.title }}, with ` + "`{{ code }}`" + ` as an example.
+Written for {{ site.title }}, with `+"`{{ code }}`"+` as an example.
 `).MustBuild(build.Options{})
 	assertWarnings(t, s,
 		`content/README.md:3:1: warning: a Liquid tag of GitBook, Jekyll or Eleventy {% page-ref … %}, which Playbook shows as text: rewrite it as Markdown (2 more such tags in this file)`,
