@@ -65,7 +65,7 @@ func (d *PageData) NavHTML() template.HTML {
 // Nav returns the sidebar entries: the top-level ones, with the sections on
 // the path to the current page expanded. It is computed on demand: the
 // default theme uses NavHTML, which is cached per section.
-func (d *PageData) Nav() []*NavItem { return d.site.nav(d.page) }
+func (d *PageData) Nav() []*NavItem { return d.site.nav(d.site.navTrail(d.page), d.page) }
 
 // SiteData is the site-wide part of PageData, shared by every page.
 type SiteData struct {

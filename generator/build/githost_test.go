@@ -429,3 +429,75 @@ Written for {{ site.title }}, with `+"`{{ code }}`"+` as an example.
 		`content/guide.md:3:13: warning: a template expression of another generator (Liquid, Jinja, Hugo) {{ site.title }}, which Playbook shows as text: rewrite it as Markdown`)
 	s.AssertContains("index.html", `{% page-ref page=`)
 }
+
+func TestSummaryGivesTheNavigation(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+-- content/SUMMARY.md --
+# Table of contents
+
+* [Introduction](README.md)
+* [Getting started](start/README.md)
+  * [Install it](start/install.md)
+  * [The FAQ, nested here](faq.md)
+* [Zebra first](zebra.md)
+
+## Reference
+
+* [Gone](gone.md)
+* [Draft chapter]()
+-- content/start/README.md --
+# Start
+-- content/start/install.md --
+# Install
+-- content/start/unlisted.md --
+# Unlisted in start
+-- content/faq.md --
+# FAQ
+-- content/zebra.md --
+# Zebra
+-- content/aardvark.md --
+# Aardvark
+`).Build(build.Options{})
+	assertProblems(t, s, `content/SUMMARY.md:11:3: link to missing page "gone.md" (did you mean "faq.md"?)`)
+
+	s = testsite.New(t, `
+-- content/README.md --
+# Home
+-- content/SUMMARY.md --
+* [Introduction](README.md)
+* [Getting started](start/README.md)
+  * [Install it](start/install.md)
+  * [The FAQ, nested here](faq.md)
+* [Zebra first](zebra.md)
+-- content/start/README.md --
+# Start
+-- content/start/install.md --
+# Install
+-- content/start/unlisted.md --
+# Unlisted in start
+-- content/faq.md --
+# FAQ
+-- content/zebra.md --
+# Zebra
+-- content/aardvark.md --
+# Aardvark
+`).MustBuild(build.Options{})
+	if s.Exists("SUMMARY/index.html") {
+		t.Error("SUMMARY.md is built as a page")
+	}
+	nav := s.File("faq/index.html")
+	nav = nav[strings.Index(nav, `<nav id="pbSidebar"`):strings.Index(nav, `</nav>`)]
+	want := []string{`>Getting started</a>`, `>Install it</a>`, `aria-current="page">The FAQ, nested here</a>`, `>Unlisted in start</a>`, `>Zebra first</a>`, `>Aardvark</a>`}
+	last := -1
+	for _, w := range want {
+		i := strings.Index(nav, w)
+		if i < 0 || i < last {
+			t.Errorf("sidebar lacks %s in order:\n%s", w, nav)
+		}
+		last = i
+	}
+	// Previous and next follow the summary too.
+	s.AssertContains("start/install/index.html", `href="/faq/"`)
+}

@@ -10,39 +10,43 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 )
 
-// nav builds the sidebar for page p: the top-level entries, with every
-// section on the way to p expanded. Only the trail is expanded, so the
-// sidebar of one page costs the size of its sections, not of the site.
-func (s *Site) nav(p *content.Page) []*NavItem {
-	return s.navEntries(s.Content.Root, p)
+// nav builds the sidebar whose deepest open entry is trail (nil: none):
+// the top-level entries, with every entry on the way to trail open. Only
+// the trail is open, so the sidebar of one page costs the size of the
+// entries along it, not of the site. current is the page shown, if any.
+func (s *Site) nav(trail *content.NavNode, current *content.Page) []*NavItem {
+	open := map[*content.NavNode]bool{}
+	for n := trail; n != nil; n = n.Parent {
+		open[n] = true
+	}
+	return s.navEntries(s.Content.Nav, open, current)
 }
 
-func (s *Site) navEntries(sec *content.Section, p *content.Page) []*NavItem {
-	items := make([]*NavItem, 0, len(sec.Entries))
-	for _, e := range sec.Entries {
-		if e.Page != nil {
-			if !e.Page.Hidden {
-				items = append(items, &NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
-			}
+func (s *Site) navEntries(node *content.NavNode, open map[*content.NavNode]bool, current *content.Page) []*NavItem {
+	items := make([]*NavItem, 0, len(node.Children))
+	for _, c := range node.Children {
+		if c.Page.Hidden {
 			continue
 		}
-		if e.Section.Page.Hidden {
-			continue
-		}
-		child := e.Section
-		item := &NavItem{Title: child.Page.Title, URL: s.url(child.Page), Current: child.Page == p}
-		if p != nil && onTrail(child.Dir, p.Section) {
+		item := &NavItem{Title: c.Title, URL: s.url(c.Page), Current: c.Page == current}
+		if open[c] && c.Opens() {
 			item.Open = true
-			item.Children = s.navEntries(child, p)
+			item.Children = s.navEntries(c, open, current)
 		}
 		items = append(items, item)
 	}
 	return items
 }
 
-// onTrail reports whether the folder dir holds the folder of the page.
-func onTrail(dir, pageDir string) bool {
-	return pageDir == dir || strings.HasPrefix(pageDir, dir+"/")
+// navTrail is the deepest entry the sidebar of page p opens: p's own when
+// it opens, else the one above it. Pages with the same trail share one
+// rendered sidebar.
+func (s *Site) navTrail(p *content.Page) *content.NavNode {
+	n := s.Content.NavNode(p)
+	if n == nil || n.Opens() {
+		return n
+	}
+	return n.Parent
 }
 
 // url is a page's site path under the base path.
@@ -90,7 +94,7 @@ func (s *Site) children(p *content.Page) []ChildLink {
 // executing a template for every entry of it.
 type navCache struct {
 	mu      sync.Mutex
-	entries map[string]*navEntry
+	entries map[*content.NavNode]*navEntry
 }
 
 type navEntry struct {
@@ -103,22 +107,23 @@ type navEntry struct {
 // navHTML renders the sidebar of page p (nil for generated pages).
 func (s *Site) navHTML(p *content.Page) (Sidebar, error) {
 	if p == nil {
-		html, err := s.renderNav(nil)
+		html, err := s.renderNav(nil, nil)
 		return Sidebar{Before: html}, err
 	}
+	trail := s.navTrail(p)
 	s.navs.mu.Lock()
 	if s.navs.entries == nil {
-		s.navs.entries = map[string]*navEntry{}
+		s.navs.entries = map[*content.NavNode]*navEntry{}
 	}
-	e, ok := s.navs.entries[p.Section]
+	e, ok := s.navs.entries[trail]
 	if !ok {
 		e = &navEntry{}
-		s.navs.entries[p.Section] = e
+		s.navs.entries[trail] = e
 	}
 	s.navs.mu.Unlock()
 	e.once.Do(func() {
 		var html template.HTML
-		html, e.err = s.renderNav(&content.Page{Section: p.Section, IsSection: p.IsSection})
+		html, e.err = s.renderNav(trail, nil)
 		e.html = string(html)
 		e.links = linkOffsets(e.html)
 	})
@@ -133,7 +138,7 @@ func (s *Site) navHTML(p *content.Page) (Sidebar, error) {
 	}
 	// A theme whose nav template writes links differently: render it for
 	// this page alone.
-	html, err := s.renderNav(p)
+	html, err := s.renderNav(trail, p)
 	return Sidebar{Before: html}, err
 }
 
@@ -178,10 +183,10 @@ func linkOffsets(html string) map[string]int {
 	return at
 }
 
-// renderNav executes the nav template for the sidebar of page p.
-func (s *Site) renderNav(p *content.Page) (template.HTML, error) {
+// renderNav executes the nav template for the sidebar that opens trail.
+func (s *Site) renderNav(trail *content.NavNode, current *content.Page) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := s.Theme.ExecutePartial(&buf, "partials/nav.html", s.nav(p)); err != nil {
+	if err := s.Theme.ExecutePartial(&buf, "partials/nav.html", s.nav(trail, current)); err != nil {
 		return "", fmt.Errorf("template partials/nav.html failed: %w", err)
 	}
 	return template.HTML(buf.String()), nil

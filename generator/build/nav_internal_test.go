@@ -23,7 +23,7 @@ func TestCachedNavMatchesTemplate(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := (&PageData{Sidebar: sidebar}).NavHTML()
-		want, err := s.renderNav(p)
+		want, err := s.renderNav(s.Content.NavNode(p), p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -475,6 +475,15 @@ func (s *Site) signature(sums map[string]content.Sum) [32]byte {
 	for _, f := range s.Content.HiddenFiles() {
 		fmt.Fprintf(h, "hidden %q\n", f)
 	}
+	// The navigation's nesting and titles (a SUMMARY.md gives its own).
+	var nav func(n *content.NavNode, depth int)
+	nav = func(n *content.NavNode, depth int) {
+		fmt.Fprintf(h, "nav %d %q %q\n", depth, n.Page.File, n.Title)
+		for _, c := range n.Children {
+			nav(c, depth+1)
+		}
+	}
+	nav(s.Content.Nav, 0)
 	// The playbook's models come from the typed pages' sources: any change
 	// to one of them may show on role pages, the matrix and lists.
 	for _, p := range s.Content.Pages {

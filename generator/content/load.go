@@ -293,6 +293,7 @@ func (l *Loader) site() (*Site, diag.List, error) {
 	sort.Strings(names)
 	var diags diag.List
 	var kept []*Page
+	var summary *Page
 	var static []StaticFile
 	hidden := map[string]StaticFile{}
 	drafts := map[string]bool{}
@@ -307,13 +308,15 @@ func (l *Loader) site() (*Site, diag.List, error) {
 		case f.page == nil:
 		case f.page.Draft && !l.opts.Drafts:
 			drafts[name] = true
+		case isSummary(name):
+			summary = f.page // the navigation, not a page
 		default:
 			p := f.page.clone()
 			p.setKind(l.opts.KindFolders)
 			kept = append(kept, p)
 		}
 	}
-	site, more := newSite(kept, static, drafts, l.opts.KindFolders, l.display)
+	site, more := newSite(kept, static, drafts, l.opts.KindFolders, l.display, summary)
 	site.hiddenFiles = hidden
 	site.repositoryDir = strings.Trim(path.Clean("/"+filepath.ToSlash(l.opts.RepositoryDir)), "/")
 	diags = append(diags, more...)

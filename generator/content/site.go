@@ -18,9 +18,12 @@ type Site struct {
 	Files []StaticFile
 	// Root is the content folder's section.
 	Root *Section
-	// Ordered is every page in navigation order: a section's page, then its
-	// entries depth first. Previous/next links follow it.
+	// Ordered is every page in navigation order: the navigation tree (Nav)
+	// depth first. Previous/next links follow it.
 	Ordered []*Page
+	// Nav is the navigation tree: its root is the home page, whose children
+	// are the top level of the sidebar (see nav.go).
+	Nav *NavNode
 
 	byFile   map[string]*Page
 	byURL    map[string]*Page
@@ -32,7 +35,11 @@ type Site struct {
 	hiddenFiles map[string]StaticFile
 	// repositoryDir is Options.RepositoryDir, cleaned.
 	repositoryDir string
+	navNodes      map[*Page]*NavNode
 }
+
+// NavNode returns the navigation entry of a page.
+func (s *Site) NavNode(p *Page) *NavNode { return s.navNodes[p] }
 
 // Section is a folder of the content tree.
 type Section struct {
@@ -118,7 +125,7 @@ func (s *Site) Ancestors(p *Page) []*Section {
 	return out
 }
 
-func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string, display func(string) string) (*Site, diag.List) {
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKinds map[string]string, display func(string) string, summary *Page) (*Site, diag.List) {
 	s := &Site{
 		Files:    files,
 		byFile:   map[string]*Page{},
@@ -207,22 +214,26 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 	}
 
 	// Keep only the pages actually placed (a losing duplicate index is out).
-	seen := map[*Page]bool{}
-	var placed []*Page
-	var walk func(sec *Section)
-	walk = func(sec *Section) {
-		placed = append(placed, sec.Page)
-		seen[sec.Page] = true
-		for _, e := range sec.Entries {
-			if e.Section != nil {
-				walk(e.Section)
-			} else {
-				placed = append(placed, e.Page)
-				seen[e.Page] = true
-			}
+	for _, p := range pages {
+		// SUMMARY.md's links are read before URLs are known.
+		if !p.Generated && p.duplicateOf == nil && (!p.IsSection || s.sections[p.Section].Page == p) {
+			s.byFile[p.File] = p
 		}
 	}
-	walk(s.Root)
+	s.Nav = s.folderTree()
+	if summary != nil {
+		tree, more := s.summaryTree(summary, s.Nav)
+		s.Nav = tree
+		diags = append(diags, more...)
+	}
+	seen := map[*Page]bool{}
+	var placed []*Page
+	s.navNodes = map[*Page]*NavNode{}
+	walkNav(s.Nav, func(n *NavNode) {
+		placed = append(placed, n.Page)
+		seen[n.Page] = true
+		s.navNodes[n.Page] = n
+	})
 	s.Ordered = placed
 	for _, p := range pages {
 		if seen[p] {
