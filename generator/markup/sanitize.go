@@ -30,8 +30,17 @@ import (
 
 // sanitize returns the body HTML with only allowed markup left.
 func sanitize(body []byte) []byte {
-	return policy.SanitizeBytes(balance(body))
+	out := policy.SanitizeBytes(balance(body))
+	// bluemonday writes boolean attributes with an empty value; write them
+	// as the renderer does. (Text cannot hold these: its quotes are escaped.)
+	for _, attr := range booleanAttrs {
+		out = bytes.ReplaceAll(out, []byte(" "+attr+`=""`), []byte(" "+attr))
+	}
+	return out
 }
+
+// booleanAttrs are the boolean attributes the allow-list keeps.
+var booleanAttrs = []string{"checked", "disabled", "open", "reversed"}
 
 // ourClasses are the class names this renderer writes, which raw HTML may
 // use too (they only style).

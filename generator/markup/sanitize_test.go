@@ -37,11 +37,11 @@ func TestRawHTMLAsTheGitHostShowsIt(t *testing.T) {
 		{"a stray end tag is dropped", "text</main></div>\n", []string{"<p>text</p>"}, []string{"</main>"}},
 		{"comments dropped", "a <!-- note --> b\n\n<!-- block -->\n", []string{"<p>a  b</p>"}, []string{"note", "block", "<!--"}},
 		{"our own markup kept", "# T\n\n## Heading\n\n- [x] done\n\n| a |\n|:-:|\n| b |\n\n> [!NOTE]\n> Hi\n\nA note[^1].\n\n[^1]: The note.\n\n```go\nfunc f() {}\n```\n\n<br>\n",
-			[]string{`<h2 id="heading">`, `<input type="checkbox" checked="" disabled="" aria-label="done">`, `<th class="align-center">`,
+			[]string{`<h2 id="heading">`, `<input type="checkbox" checked disabled aria-label="done">`, `<th class="align-center">`,
 				`<div class="callout callout-note" role="note">`, `<p class="callout-title">Note</p>`, `<a class="footnote-ref" href="#fn:1" role="doc-noteref">1</a>`,
 				`<div class="footnotes" role="doc-endnotes">`, `<pre class="chroma" tabindex="0"><code class="language-go">`, `<table tabindex="0">`},
 			nil},
-		{"a checkbox of one's own is disabled", `<input type="checkbox" checked>` + "\n", []string{`<input type="checkbox" checked="" disabled="">`}, nil},
+		{"a checkbox of one's own is disabled", `<input type="checkbox" checked>` + "\n", []string{`<input type="checkbox" checked disabled>`}, nil},
 	}
 	r := New(Options{})
 	for _, tt := range tests {

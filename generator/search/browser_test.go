@@ -69,7 +69,7 @@ func TestBrowserSearch(t *testing.T) {
 	ctx := browsertest.New(t)
 	browsertest.Open(t, ctx, base+basePath)
 
-	if browsertest.Eval[bool](t, ctx, `document.querySelector("form.search").hidden`) {
+	if browsertest.Eval[bool](t, ctx, `document.querySelector("div.search").hidden`) {
 		t.Fatal("the search form is still hidden after search.js ran")
 	}
 	browsertest.Eval[bool](t, ctx, `window.violations = [];

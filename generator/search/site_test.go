@@ -38,11 +38,11 @@ const searchPage = `<!DOCTYPE html>
 <body>
 <header class="site-header">
 <a class="site-title" href="%BASE%">Handbook</a>
-<form role="search" class="search" hidden>
+<div role="search" class="search" hidden>
 <label for="pbSearchInput">Search</label>
 <input id="pbSearchInput" type="text" placeholder="Search" autocomplete="off" role="combobox" aria-controls="pbSearchResults" aria-expanded="false" aria-autocomplete="list">
 <ul id="pbSearchResults" role="listbox" aria-label="Search results" hidden></ul>
-</form>
+</div>
 <button type="button" class="theme-toggle">Dark mode</button>
 </header>
 <main id="pbMain"><h1>%TITLE%</h1>%BODY%</main>

@@ -1,4 +1,4 @@
-// Playbook default theme: search. The form is hidden in the HTML and shown
+// Playbook default theme: search. The search box is hidden in the HTML and shown
 // here, so readers without JavaScript never see a box that does nothing.
 // The index lives at <html data-search-index="/base/search/"> (see the Go
 // package generator/search for its files). Nothing is fetched until the box
@@ -7,7 +7,7 @@
 // the document chunks (and section files) of the results shown.
 (() => {
   const base = document.documentElement.dataset.searchIndex;
-  const form = document.querySelector("form.search");
+  const form = document.querySelector("div.search");
   const input = document.getElementById("pbSearchInput");
   const list = document.getElementById("pbSearchResults");
   if (!base || !form || !input || !list) return;
@@ -276,7 +276,6 @@
       }
     }
   });
-  form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("focusout", (e) => {
     if (!form.contains(e.relatedTarget)) show(false);
   });
