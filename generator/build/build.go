@@ -165,6 +165,8 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		Drafts:          opts.Drafts,
 		KindFolders:     cfg.FolderKinds(),
 		RepositoryDir:   cfg.ContentRepositoryDir(),
+		Repository:      cfg.Repository,
+		Branch:          cfg.Branch,
 		FrontMatterKeys: append(playbook.FrontMatterKeys(), cfg.FrontMatterKeys...),
 	})
 	if err != nil {

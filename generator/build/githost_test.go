@@ -501,3 +501,30 @@ func TestSummaryGivesTheNavigation(t *testing.T) {
 	// Previous and next follow the summary too.
 	s.AssertContains("start/install/index.html", `href="/faq/"`)
 }
+
+func TestLinksOutOfTheContentFolderGoToTheGitHost(t *testing.T) {
+	const site = `
+-- README.md --
+# The repository's README
+-- scripts/check.sh --
+echo
+-- content/README.md --
+# Home
+
+[the repository](../README.md), [a script](../scripts/check.sh), [scripts](../scripts/) and [nothing](../nothing.md).
+`
+	s := testsite.New(t, site).Build(build.Options{})
+	assertProblems(t, s,
+		"content/README.md:3:1: link \"../README.md\" points outside the content folder, to README.md in the repository: set `repository` in the config, and the site links to it on the git host",
+		"content/README.md:3:33: link \"../scripts/check.sh\" points outside the content folder, to scripts/check.sh in the repository: set `repository` in the config, and the site links to it on the git host",
+		"content/README.md:3:66: link \"../scripts/\" points outside the content folder, to scripts in the repository: set `repository` in the config, and the site links to it on the git host",
+		`content/README.md:3:93: link "../nothing.md" points outside the content folder, to nothing.md, which does not exist`)
+
+	s = testsite.New(t, strings.Replace(site, " and [nothing](../nothing.md)", "", 1)+`
+-- playbook.toml --
+repository = "https://github.com/org/handbook"
+branch = "trunk"
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `href="https://github.com/org/handbook/blob/trunk/README.md"`,
+		`href="https://github.com/org/handbook/blob/trunk/scripts/check.sh"`, `href="https://github.com/org/handbook/tree/trunk/scripts"`)
+}

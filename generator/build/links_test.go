@@ -81,7 +81,7 @@ draft: true
 		`content/README.md:6:54: link to missing file or folder "nowhere/"`,
 		`content/README.md:8:15: link to missing page "roles/gone.md"`,
 		`content/roles/links-to-draft.md:3:1: link to draft page "draft.md", which is left out of this build: build with --drafts or remove the link`,
-		`content/roles/scrum-master.md:3:10: link "../../etc/passwd.md" points outside the content folder`,
+		`content/roles/scrum-master.md:3:10: link "../../etc/passwd.md" points outside the content folder, to etc/passwd.md, which does not exist`,
 	}, "\n")
 	if got := s.Problems(); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -131,7 +133,7 @@ func (r *LinkResolver) resolve(target, joined string) (string, error) {
 		joined = ""
 	}
 	if joined == ".." || strings.HasPrefix(joined, "../") {
-		return "", fmt.Errorf("link %q points outside the content folder", target)
+		return r.resolveInRepository(target, joined)
 	}
 	if strings.HasSuffix(strings.ToLower(joined), ".md") {
 		if p := s.byFile[joined]; p != nil {
@@ -179,7 +181,7 @@ func (r *LinkResolver) didYouMean(target, missing string) string {
 }
 
 func (r *LinkResolver) withBase(url string) string {
-	if r.basePath == "" || r.basePath == "/" || strings.HasPrefix(url, r.basePath) {
+	if r.basePath == "" || r.basePath == "/" || strings.HasPrefix(url, r.basePath) || hasScheme(url) {
 		return url
 	}
 	return r.basePath + strings.TrimPrefix(url, "/")
@@ -269,4 +271,35 @@ func dangerousURL(dest string) bool {
 		return !strings.HasPrefix(lower, "data:image/") || strings.HasPrefix(lower, "data:image/svg")
 	}
 	return false
+}
+
+// resolveInRepository resolves a link that leaves the content folder: to a
+// file or folder of the same repository it works on the git host, so the
+// site links to it there, when the config names the repository.
+func (r *LinkResolver) resolveInRepository(target, joined string) (string, error) {
+	s := r.site
+	inRepo := path.Join(s.repositoryDir, joined)
+	if inRepo == ".." || strings.HasPrefix(inRepo, "../") || s.contentDir == "" {
+		return "", fmt.Errorf("link %q points outside the content folder", target)
+	}
+	root := s.contentDir
+	if s.repositoryDir != "" {
+		root = filepath.Join(root, strings.Repeat(".."+string(filepath.Separator), strings.Count(s.repositoryDir, "/")+1))
+	}
+	info, err := os.Stat(filepath.Join(root, filepath.FromSlash(inRepo)))
+	if err != nil {
+		return "", fmt.Errorf("link %q points outside the content folder, to %s, which does not exist", target, inRepo)
+	}
+	if s.repository == "" {
+		return "", fmt.Errorf("link %q points outside the content folder, to %s in the repository: set `repository` in the config, and the site links to it on the git host", target, inRepo)
+	}
+	kind := "blob"
+	if info.IsDir() {
+		kind = "tree"
+	}
+	branch := s.branch
+	if branch == "" {
+		branch = "main"
+	}
+	return s.repository + "/" + kind + "/" + branch + "/" + inRepo, nil
 }

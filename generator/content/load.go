@@ -35,6 +35,11 @@ type Options struct {
 	// root-absolute link that starts with it is read from the repository
 	// root, as the git host reads it.
 	RepositoryDir string
+	// Repository and Branch are the git host's address of the repository
+	// ("https://github.com/org/handbook") and the branch links are read on:
+	// a link that leaves the content folder for another file of the
+	// repository links to that file on the git host.
+	Repository, Branch string
 	// FrontMatterKeys are front matter keys read by others than the page
 	// itself (the content kinds' keys, such as works_with, and those the
 	// site's templates read): no warning names them.
@@ -319,6 +324,8 @@ func (l *Loader) site() (*Site, diag.List, error) {
 	site, more := newSite(kept, static, drafts, l.opts.KindFolders, l.display, summary)
 	site.hiddenFiles = hidden
 	site.repositoryDir = strings.Trim(path.Clean("/"+filepath.ToSlash(l.opts.RepositoryDir)), "/")
+	site.contentDir = l.opts.Dir
+	site.repository, site.branch = strings.TrimSuffix(l.opts.Repository, "/"), l.opts.Branch
 	diags = append(diags, more...)
 	return site, diags, nil
 }

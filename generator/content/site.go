@@ -36,6 +36,9 @@ type Site struct {
 	// repositoryDir is Options.RepositoryDir, cleaned.
 	repositoryDir string
 	navNodes      map[*Page]*NavNode
+	// contentDir is the content folder on disk; repository and branch
+	// are Options.Repository and Options.Branch.
+	contentDir, repository, branch string
 }
 
 // NavNode returns the navigation entry of a page.
