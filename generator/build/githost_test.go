@@ -528,3 +528,21 @@ branch = "trunk"
 	s.AssertContains("index.html", `href="https://github.com/org/handbook/blob/trunk/README.md"`,
 		`href="https://github.com/org/handbook/blob/trunk/scripts/check.sh"`, `href="https://github.com/org/handbook/tree/trunk/scripts"`)
 }
+
+func TestTwoIndexPagesInOneFolder(t *testing.T) {
+	s := testsite.New(t, `
+-- content/index.md --
+# The handbook
+-- content/README.md --
+# About this repository
+-- content/guide/_index.md --
+# Guide
+-- content/guide/index.md --
+# Guide too
+`).MustBuild(build.Options{})
+	assertWarnings(t, s,
+		`content/README.md:1:1: warning: index.md and README.md are both index pages of the folder content: index.md is the folder's page, README.md an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)`,
+		`content/guide/index.md:1:1: warning: _index.md and index.md are both index pages of the folder content/guide: _index.md is the folder's page, index.md an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)`)
+	s.AssertContains("index.html", `<h1 id="the-handbook">The handbook</h1>`)
+	s.AssertContains("README/index.html", `<h1 id="about-this-repository">About this repository</h1>`)
+}

@@ -179,13 +179,23 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 		}
 		sec := s.section(p.Section)
 		if p.IsSection {
-			if sec.Page != nil {
-				diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
-					"folder %q has two index pages, %s and %s: keep one (precedence: _index.md, index.md, README.md)",
-					folderName(p.Section), path.Base(sec.Page.File), path.Base(p.File)))
-				if indexRank(p.File) > indexRank(sec.Page.File) {
-					continue
+			// Two index pages (index.md and the repository's README.md) work
+			// on the git host, which shows one for the folder and the other as
+			// a file: the one first in precedence is the folder's page, the
+			// other an ordinary page.
+			if other := sec.Page; other != nil {
+				page, ordinary := other, p
+				if indexRank(p.File) < indexRank(other.File) {
+					page, ordinary = p, other
 				}
+				diags = append(diags, diag.Warnf(ordinary.DisplayPath, 1, 1,
+					"%s and %s are both index pages of the folder %s: %s is the folder's page, %s an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)",
+					path.Base(page.File), path.Base(ordinary.File), display(p.Section), path.Base(page.File), path.Base(ordinary.File)))
+				ordinary.IsSection = false
+				ordinary.setKind(folderKinds)
+				sec.Entries = append(sec.Entries, Entry{Page: ordinary})
+				sec.Page = page
+				continue
 			}
 			sec.Page = p
 			continue
@@ -284,12 +294,6 @@ func (s *Site) section(dir string) *Section {
 	return sec
 }
 
-func folderName(dir string) string {
-	if dir == "" {
-		return "content"
-	}
-	return dir
-}
 
 func indexRank(file string) int {
 	base := path.Base(file)
