@@ -294,7 +294,6 @@ func (s *Site) section(dir string) *Section {
 	return sec
 }
 
-
 func indexRank(file string) int {
 	base := path.Base(file)
 	for i, n := range indexNames {
