@@ -447,6 +447,7 @@ func TestSummaryGivesTheNavigation(t *testing.T) {
 
 * [Gone](gone.md)
 * [Draft chapter]()
+* [Elsewhere](https://example.org/)
 -- content/start/README.md --
 # Start
 -- content/start/install.md --
@@ -461,6 +462,7 @@ func TestSummaryGivesTheNavigation(t *testing.T) {
 # Aardvark
 `).Build(build.Options{})
 	assertProblems(t, s, `content/SUMMARY.md:11:3: link to missing page "gone.md" (did you mean "faq.md"?)`)
+	assertWarnings(t, s, `content/SUMMARY.md:13:3: warning: SUMMARY.md lists "https://example.org/", another site, which the sidebar leaves out: it lists the handbook's pages`)
 
 	s = testsite.New(t, `
 -- content/README.md --

@@ -126,8 +126,14 @@ func (s *Site) summaryTree(summary *Page, folders *NavNode) (*NavNode, diag.List
 			stack = stack[:len(stack)-1]
 		}
 		parent := stack[len(stack)-1].node
-		p, problem := s.summaryPage(it.target)
-		if problem != "" {
+		p, problem, external := s.summaryPage(it.target)
+		switch {
+		case external:
+			// GitBook lists links to other sites; they work on the git
+			// host, but the sidebar lists pages only.
+			diags = append(diags, diag.Warnf(summary.DisplayPath, it.line, it.col, "%s", problem))
+			continue
+		case problem != "":
 			diags = append(diags, diag.Errorf(summary.DisplayPath, it.line, it.col, "%s", problem))
 			continue
 		}
@@ -162,24 +168,24 @@ func (s *Site) summaryTree(summary *Page, folders *NavNode) (*NavNode, diag.List
 }
 
 // summaryPage finds the page a SUMMARY.md link points at, or says what is
-// wrong with it.
-func (s *Site) summaryPage(target string) (*Page, string) {
+// wrong with it; external is true for a link to another site.
+func (s *Site) summaryPage(target string) (p *Page, problem string, external bool) {
 	dest, _ := splitSuffix(target)
 	if hasScheme(dest) || strings.HasPrefix(dest, "//") {
-		return nil, fmt.Sprintf("SUMMARY.md lists %q, which is not a page of the site: list only pages of the handbook", target)
+		return nil, fmt.Sprintf("SUMMARY.md lists %q, another site, which the sidebar leaves out: it lists the handbook's pages", target), true
 	}
 	rel := path.Clean(strings.TrimPrefix(decodePath(dest), "/"))
 	if rel == "." {
 		rel = ""
 	}
 	if p := s.byFile[rel]; p != nil {
-		return p, ""
+		return p, "", false
 	}
 	if sec := s.sections[rel]; sec != nil {
-		return sec.Page, ""
+		return sec.Page, "", false
 	}
 	r := &LinkResolver{site: s, page: &Page{File: summaryFile}}
-	return nil, fmt.Sprintf("link to missing page %q%s", target, r.didYouMean(target, rel))
+	return nil, fmt.Sprintf("link to missing page %q%s", target, r.didYouMean(target, rel)), false
 }
 
 // walkNav calls f for every node of the tree, depth first, root included.
