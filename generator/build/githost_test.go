@@ -543,8 +543,27 @@ func TestTwoIndexPagesInOneFolder(t *testing.T) {
 # Guide too
 `).MustBuild(build.Options{})
 	assertWarnings(t, s,
-		`content/README.md:1:1: warning: index.md and README.md are both index pages of the folder content: index.md is the folder's page, README.md an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)`,
-		`content/guide/index.md:1:1: warning: _index.md and index.md are both index pages of the folder content/guide: _index.md is the folder's page, index.md an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)`)
+		`content/README.md:1:1: warning: index.md and README.md are both index pages of the folder content: index.md is the folder's page, README.md an ordinary page (precedence: _index.md, index.md, index.markdown, README.md, README.markdown; keep one to make this plain)`,
+		`content/guide/index.md:1:1: warning: _index.md and index.md are both index pages of the folder content/guide: _index.md is the folder's page, index.md an ordinary page (precedence: _index.md, index.md, index.markdown, README.md, README.markdown; keep one to make this plain)`)
 	s.AssertContains("index.html", `<h1 id="the-handbook">The handbook</h1>`)
 	s.AssertContains("README/index.html", `<h1 id="about-this-repository">About this repository</h1>`)
+}
+
+func TestMarkdownFilesNamedDotMarkdown(t *testing.T) {
+	s := testsite.New(t, `
+-- content/index.markdown --
+---
+layout: home
+---
+# Jekyll home
+
+[about](about.markdown)
+-- content/about.markdown --
+---
+date: 2021-10-04 17:26:15 +1100
+---
+# About
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `<h1 id="jekyll-home">Jekyll home</h1>`, `href="/about/"`)
+	s.AssertContains("about/index.html", `<h1 id="about">About</h1>`)
 }

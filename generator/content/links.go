@@ -104,7 +104,7 @@ func (r *LinkResolver) resolveRootAbsolute(target string) (url string, ok bool, 
 			return url, true, err
 		}
 	}
-	if !r.site.exists(rel) && !strings.HasSuffix(strings.ToLower(rel), ".md") {
+	if !r.site.exists(rel) && !isMarkdown(rel) {
 		return "", false, nil // a site URL, or a missing file: checked as a site URL
 	}
 	url, err = r.resolve(target, rel)
@@ -135,7 +135,7 @@ func (r *LinkResolver) resolve(target, joined string) (string, error) {
 	if joined == ".." || strings.HasPrefix(joined, "../") {
 		return r.resolveInRepository(target, joined)
 	}
-	if strings.HasSuffix(strings.ToLower(joined), ".md") {
+	if isMarkdown(joined) {
 		if p := s.byFile[joined]; p != nil {
 			return p.URL, nil
 		}

@@ -57,7 +57,14 @@ type StaticFile struct {
 // indexNames are a folder's own page, in order of precedence: `_index.md` is
 // the generator's convention, `index.md` and `README.md` are what git hosts
 // show for a folder.
-var indexNames = []string{"_index.md", "index.md", "README.md"}
+var indexNames = []string{"_index.md", "index.md", "index.markdown", "README.md", "README.markdown"}
+
+// isMarkdown reports whether a file name is a page: ".md", or ".markdown"
+// as Jekyll sites often name them (the git host renders both).
+func isMarkdown(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown")
+}
 
 // Load reads every page and file of the content folder. Problems with single
 // files are returned as diagnostics; the returned site holds every page that
@@ -273,7 +280,7 @@ func (l *Loader) readOne(rel string) *loaded {
 	if isHidden(rel) {
 		return &loaded{static: true, hidden: true}
 	}
-	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
+	if !isMarkdown(rel) {
 		return &loaded{static: true}
 	}
 	src, err := os.ReadFile(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))

@@ -159,7 +159,7 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 		// X.md beside a folder X/ is that folder's page, as a git host
 		// has no other page for it, unless the folder has one of its own.
 		dir := strings.TrimSuffix(p.File, path.Ext(p.File))
-		if p.IsSection || s.sections[dir] == nil || !strings.EqualFold(path.Ext(p.File), ".md") {
+		if p.IsSection || s.sections[dir] == nil || !isMarkdown(p.File) {
 			continue
 		}
 		if index := hasIndex[dir]; index != nil {
@@ -189,8 +189,8 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, folderKi
 					page, ordinary = p, other
 				}
 				diags = append(diags, diag.Warnf(ordinary.DisplayPath, 1, 1,
-					"%s and %s are both index pages of the folder %s: %s is the folder's page, %s an ordinary page (precedence: _index.md, index.md, README.md; keep one to make this plain)",
-					path.Base(page.File), path.Base(ordinary.File), display(p.Section), path.Base(page.File), path.Base(ordinary.File)))
+					"%s and %s are both index pages of the folder %s: %s is the folder's page, %s an ordinary page (precedence: %s; keep one to make this plain)",
+					path.Base(page.File), path.Base(ordinary.File), display(p.Section), path.Base(page.File), path.Base(ordinary.File), strings.Join(indexNames, ", ")))
 				ordinary.IsSection = false
 				ordinary.setKind(folderKinds)
 				sec.Entries = append(sec.Entries, Entry{Page: ordinary})
