@@ -168,6 +168,7 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		Repository:      cfg.Repository,
 		Branch:          cfg.Branch,
 		FrontMatterKeys: append(playbook.FrontMatterKeys(), cfg.FrontMatterKeys...),
+		Skip:            configFilesIn(src, contentDir),
 	})
 	if err != nil {
 		return nil, err
@@ -247,4 +248,15 @@ func loadTheme(src string, cfg config.Config) (*theme.Theme, error) {
 		return nil, fmt.Errorf("loading theme: %w", err)
 	}
 	return th, nil
+}
+
+// configFilesIn returns the config file names when the content folder is the
+// site's folder itself (`contentDir = "."`): they are not content.
+func configFilesIn(site, contentDir string) []string {
+	a, errA := filepath.Abs(site)
+	b, errB := filepath.Abs(contentDir)
+	if errA != nil || errB != nil || a != b {
+		return nil
+	}
+	return config.FileNames
 }

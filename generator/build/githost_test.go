@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -566,4 +567,22 @@ date: 2021-10-04 17:26:15 +1100
 `).MustBuild(build.Options{})
 	s.AssertContains("index.html", `<h1 id="jekyll-home">Jekyll home</h1>`, `href="/about/"`)
 	s.AssertContains("about/index.html", `<h1 id="about">About</h1>`)
+}
+
+func TestContentFolderIsTheSiteFolder(t *testing.T) {
+	s := testsite.New(t, `
+-- playbook.toml --
+contentDir = "."
+-- README.md --
+# A handbook at the top of its repository
+
+[guide](/guide.md)
+-- guide.md --
+# Guide
+`)
+	s.MustBuild(build.Options{Destination: filepath.Join(t.TempDir(), "out")})
+	s.AssertContains("index.html", `href="/guide/"`)
+	if s.Exists("playbook.toml") {
+		t.Error("the config is published as content")
+	}
 }

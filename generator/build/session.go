@@ -188,7 +188,7 @@ func (s *Session) donePending() {
 // the caches kept between builds.
 func (s *Session) prepare(changed []string) (*Site, error) {
 	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
-		key := fmt.Sprintf("%q %q %v %v %q %q %q", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders), o.RepositoryDir, o.FrontMatterKeys, o.Repository+" "+o.Branch)
+		key := fmt.Sprintf("%q %q %v %v %q %q %q %q", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders), o.RepositoryDir, o.FrontMatterKeys, o.Repository+" "+o.Branch, o.Skip)
 		if s.loader == nil || key != s.loaderKey {
 			s.loader, s.loaderKey = content.NewLoader(o), key
 			return s.loader.Load(nil)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,6 +41,9 @@ type Options struct {
 	// a link that leaves the content folder for another file of the
 	// repository links to that file on the git host.
 	Repository, Branch string
+	// Skip lists content-relative files left out of the site: the config
+	// files, when the content folder is the site's folder.
+	Skip []string
 	// FrontMatterKeys are front matter keys read by others than the page
 	// itself (the content kinds' keys, such as works_with, and those the
 	// site's templates read): no warning names them.
@@ -311,6 +315,9 @@ func (l *Loader) site() (*Site, diag.List, error) {
 	drafts := map[string]bool{}
 	for _, name := range names {
 		f := l.files[name]
+		if slices.Contains(l.opts.Skip, name) {
+			continue
+		}
 		diags = append(diags, f.diags...)
 		switch {
 		case f.hidden:
