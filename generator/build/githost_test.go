@@ -567,3 +567,30 @@ contentDir = "."
 		t.Error("the config is published as content")
 	}
 }
+
+func TestDashesSlugsAndAlertsAsOnTheGitHost(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+Run `+"`x`"+` with git push --force-with-lease -- or not --- ever...
+
+| flag | meaning |
+|---|---|
+| --dry-run | nothing is written |
+
+## Ⓔvents ½ & x² İ
+
+- item
+
+  > [!NOTE]
+  > Stays a quote.
+
+> [!TIP]
+> A callout.
+
+[events](#ⓔvents---x-i̇)
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", "git push --force-with-lease -- or not --- ever...", "<td>--dry-run</td>",
+		`<h2 id="ⓔvents---x-i̇">`, "<blockquote>\n<p>[!NOTE]\nStays a quote.</p>\n</blockquote>", `<div class="callout callout-tip" role="note">`)
+}

@@ -202,3 +202,29 @@ func TestParsePageHostile(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseSummary checks that any SUMMARY.md reads without panicking, with
+// every item on a line of the file and a column on it.
+func FuzzParseSummary(f *testing.F) {
+	for _, seed := range []string{
+		"# Summary\n\n* [Intro](README.md)\n  * [A](a/README.md)\n    - [B](a/b.md#x)\n1. [C](<c d.md>)\n",
+		"- [Draft]()\n- [Ext](https://example.org/)\n```\n- [code](x.md)\n```\n\t* [tab](t.md)\n",
+		"* [a [b] c](x.md \"title\")\n* [\\]](y.md)\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Split(src, "\n")
+		for _, it := range parseSummary([]byte(src), 2) {
+			if it.line < 3 || it.line > len(lines)+2 {
+				t.Fatalf("item %+v outside the file's lines", it)
+			}
+			if it.col < 1 || it.col > len([]rune(lines[it.line-3]))+1 {
+				t.Fatalf("item %+v: column outside its line %q", it, lines[it.line-3])
+			}
+			if it.target == "" {
+				t.Fatalf("item %+v without a target", it)
+			}
+		}
+	})
+}
