@@ -248,22 +248,22 @@ func TestMobileLayout(t *testing.T) {
 		if ran := browsertest.Eval[bool](t, ctx, `!document.querySelector(".theme-toggle").hidden`); ran {
 			t.Fatal("the theme button is shown, so the page's script ran: JavaScript is not turned off")
 		}
-		if got := browsertest.Eval[string](t, ctx, visibility(`#sidebar a[href="/roles/"]`)); got != "hidden" {
+		if got := browsertest.Eval[string](t, ctx, visibility(`#pbSidebar a[href="/roles/"]`)); got != "hidden" {
 			t.Errorf("before the Menu control is used, the sidebar's Roles link is %s, want hidden", got)
 		}
-		if got := browsertest.Eval[string](t, ctx, visibility(`label[for=nav-toggle]`)); got != "visible" {
+		if got := browsertest.Eval[string](t, ctx, visibility(`label[for=pbNavToggle]`)); got != "visible" {
 			t.Fatalf("the Menu control is %s, want visible", got)
 		}
-		const menu = `label[for=nav-toggle]`
+		const menu = `label[for=pbNavToggle]`
 		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(menu), chromedp.NodeVisible))
-		if got := browsertest.Eval[string](t, ctx, visibility(`#sidebar a[href="/roles/"]`)); got != "visible" {
+		if got := browsertest.Eval[string](t, ctx, visibility(`#pbSidebar a[href="/roles/"]`)); got != "visible" {
 			t.Errorf("after a click on Menu, the sidebar's Roles link is %s, want visible", got)
 		}
-		if expanded := browsertest.Eval[bool](t, ctx, `document.getElementById("nav-toggle").checked`); !expanded {
-			t.Error("after a click on Menu, the checkbox #nav-toggle is not checked")
+		if expanded := browsertest.Eval[bool](t, ctx, `document.getElementById("pbNavToggle").checked`); !expanded {
+			t.Error("after a click on Menu, the checkbox #pbNavToggle is not checked")
 		}
 		browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(menu), chromedp.NodeVisible))
-		if got := browsertest.Eval[string](t, ctx, visibility(`#sidebar a[href="/roles/"]`)); got != "hidden" {
+		if got := browsertest.Eval[string](t, ctx, visibility(`#pbSidebar a[href="/roles/"]`)); got != "hidden" {
 			t.Errorf("after a second click on Menu, the sidebar's Roles link is %s, want hidden", got)
 		}
 	})
@@ -347,7 +347,7 @@ func TestKeyboardSkipLink(t *testing.T) {
 		first         string // the header's first control
 	}{
 		{"laptop", 1280, 800, "a.site-title"},
-		{"phone", 360, 800, "input#nav-toggle"},
+		{"phone", 360, 800, "input#pbNavToggle"},
 	} {
 		browsertest.Do(t, ctx, chromedp.EmulateViewport(view.width, view.height))
 		browsertest.Open(t, ctx, base+"/roles/product-owner/")
@@ -372,15 +372,15 @@ func TestKeyboardSkipLink(t *testing.T) {
 
 		browsertest.Open(t, ctx, base+"/roles/product-owner/")
 		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
-		if got := browsertest.Eval[string](t, ctx, focusStop); got != "main#content" {
-			t.Errorf("%s: after Enter on the skip link, focus is on %s, want main#content", view.name, got)
+		if got := browsertest.Eval[string](t, ctx, focusStop); got != "main#pbMain" {
+			t.Errorf("%s: after Enter on the skip link, focus is on %s, want main#pbMain", view.name, got)
 		}
-		if got := browsertest.Eval[string](t, ctx, `location.hash`); got != "#content" {
-			t.Errorf("%s: after Enter on the skip link, location.hash = %q, want %q", view.name, got, "#content")
+		if got := browsertest.Eval[string](t, ctx, `location.hash`); got != "#pbMain" {
+			t.Errorf("%s: after Enter on the skip link, location.hash = %q, want %q", view.name, got, "#pbMain")
 		}
 		// The next Tab goes on from main, into the page, not back to the header.
 		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Tab))
-		if inMain := browsertest.Eval[bool](t, ctx, `document.getElementById("content").contains(document.activeElement)`); !inMain {
+		if inMain := browsertest.Eval[bool](t, ctx, `document.getElementById("pbMain").contains(document.activeElement)`); !inMain {
 			t.Errorf("%s: Tab after the skip link focuses %s, want an element inside main", view.name, browsertest.Eval[string](t, ctx, focusStop))
 		}
 	}

@@ -57,6 +57,12 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 	for _, h := range res.Headings {
 		ids[h.ID] = true
 	}
+	if res.TitleID != "" {
+		ids[res.TitleID] = true
+	}
+	for _, id := range res.Anchors {
+		ids[id] = true
+	}
 	if m, ok := s.Book.Model(p).(playbook.Anchored); ok {
 		for _, id := range m.IDs() {
 			ids[id] = true
@@ -78,14 +84,16 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 }
 
 // themeIDs are the ids the default theme gives every page besides its
-// headings and blocks.
-var themeIDs = []string{"content", "sidebar"}
+// headings and blocks: names no heading's id can be.
+var themeIDs = []string{"pbMain", "pbSidebar"}
 
 // checkLinks checks every recorded link that points into the site: the
 // page or file must exist and a fragment must be an id of the target page.
 func (s *Site) checkLinks() diag.List { return s.checkLinksOf(s.Content.Pages) }
 
-// checkLinksOf checks the links written in the given pages.
+// checkLinksOf checks the links written in the given pages. A fragment that
+// differs from an id only in case, which works on the git host, is fixed
+// in the held pages (see holdForFixes) with a warning.
 func (s *Site) checkLinksOf(pages []*content.Page) diag.List {
 	var diags diag.List
 	s.links.mu.Lock()
@@ -96,7 +104,12 @@ func (s *Site) checkLinksOf(pages []*content.Page) diag.List {
 			continue
 		}
 		for _, l := range pl.links {
-			if msg := s.checkLink(p, pl, l); msg != "" {
+			msg, fixed := s.checkLink(p, pl, l)
+			switch {
+			case fixed != "":
+				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col, "%s", msg))
+				s.fixes.add(p.File, l.URL, fixed)
+			case msg != "":
 				diags = append(diags, diag.Errorf(p.DisplayPath, l.Line, l.Col, "%s", msg))
 			}
 		}
@@ -104,8 +117,10 @@ func (s *Site) checkLinksOf(pages []*content.Page) diag.List {
 	return diags
 }
 
-// checkLink returns what is wrong with one link, "" when nothing is.
-func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) string {
+// checkLink returns what is wrong with one link, "" when nothing is. When
+// the link's fragment differs from an id of its target only in case, fixed
+// is the URL to write instead and msg the warning that says so.
+func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) (msg, fixed string) {
 	target, fragment, _ := strings.Cut(l.URL, "#")
 	if i := strings.IndexByte(target, '?'); i >= 0 {
 		target = target[:i]
@@ -115,7 +130,7 @@ func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) stri
 	if target != "" {
 		sitePath := "/" + strings.TrimPrefix(target, s.data.BasePath)
 		if !strings.HasPrefix(target, s.data.BasePath) {
-			return "link to " + quoteLink(l.Dest) + " is outside the site's base path " + s.data.BasePath
+			return "link to " + quoteLink(l.Dest) + " is outside the site's base path " + s.data.BasePath, ""
 		}
 		targetPage = s.Content.PageByURL(sitePath)
 		if targetPage == nil && !strings.HasSuffix(sitePath, "/") {
@@ -123,28 +138,34 @@ func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) stri
 		}
 		if targetPage == nil {
 			if s.isGeneratedPath(sitePath) {
-				return ""
+				return "", ""
 			}
 			msg := "link to missing page " + quoteLink(l.Dest)
 			if best, ok := suggest.Closest(sitePath, s.pageURLs()); ok {
 				msg += " (did you mean " + quoteLink(best) + "?)"
 			}
-			return msg
+			return msg, ""
 		}
 		pl := s.links.pages[targetPage.File]
 		if pl == nil {
-			return "" // not rendered in this build: nothing to check against
+			return "", "" // not rendered in this build: nothing to check against
 		}
 		ids = pl.ids
 	}
 	if fragment == "" || ids[fragment] || strings.HasPrefix(fragment, "fn:") || strings.HasPrefix(fragment, "fnref:") {
-		return ""
+		return "", ""
 	}
 	where := "this page"
 	if targetPage != nil && targetPage != from {
 		where = targetPage.DisplayPath
 	}
-	msg := "link to missing heading #" + fragment + " in " + where
+	// The git host finds "#Birthday-gift-budget" by lower-casing it, and
+	// every heading id is lower case: the site links to the id itself.
+	if lower := strings.ToLower(fragment); lower != fragment && ids[lower] {
+		return "link to #" + fragment + " in " + where + " differs in case from the heading id #" + lower +
+			": the site links to #" + lower + " (write it so, as browsers match ids exactly)", l.URL[:len(l.URL)-len(fragment)] + lower
+	}
+	msg = "link to missing heading #" + fragment + " in " + where
 	known := make([]string, 0, len(ids))
 	for id := range ids {
 		known = append(known, id)
@@ -153,7 +174,7 @@ func (s *Site) checkLink(from *content.Page, own *pageLinks, l markup.Link) stri
 	if best, ok := suggest.Closest(fragment, known); ok {
 		msg += " (did you mean #" + best + "?)"
 	}
-	return msg
+	return msg, ""
 }
 
 // isGeneratedPath reports whether a site path is a file the build writes
@@ -162,6 +183,9 @@ func (s *Site) isGeneratedPath(sitePath string) bool {
 	rel := strings.TrimPrefix(sitePath, "/")
 	if s.Content.HasFile(rel) {
 		return true
+	}
+	if _, ok := s.Content.HiddenFile(rel); ok {
+		return true // published because this link points at it
 	}
 	for _, a := range s.assets {
 		if a.Path == rel {

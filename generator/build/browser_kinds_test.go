@@ -30,27 +30,27 @@ func TestBrowserRolePage(t *testing.T) {
 	for _, sel := range []string{
 		"svg.collab-diagram",
 		`svg.collab-diagram a[href="/roles/scrum-master/"]`,
-		"#can-expect-from-others",
-		"#others-expect",
-		"#role-questions",
+		"#pbCanExpect",
+		"#pbOthersExpect",
+		"#pbRoleQuestions",
 	} {
 		if got := browsertest.Eval[string](t, ctx, "("+visible+")("+jsString(sel)+")"); got != "visible" {
 			t.Errorf("%s is %s on the Product Owner page", sel, got)
 		}
 	}
 	// Each expectation block holds at least one table with expectations.
-	for _, block := range []string{"can-expect-from-others", "others-expect"} {
+	for _, block := range []string{"pbCanExpect", "pbOthersExpect"} {
 		n := browsertest.Eval[int](t, ctx, `document.querySelector("section[aria-labelledby=`+block+`]").querySelectorAll("table.expectations td li").length`)
 		if n == 0 {
 			t.Errorf("block %s shows no expectations", block)
 		}
 	}
-	questions := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("section[aria-labelledby=role-questions] li > a:first-child")].map(a => a.getAttribute("href"))`)
+	questions := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("section[aria-labelledby=pbRoleQuestions] li > a:first-child")].map(a => a.getAttribute("href"))`)
 	if len(questions) == 0 {
 		t.Fatal("no questions listed for the Product Owner")
 	}
 	// Following a question lands on its permalink anchor in the thread.
-	browsertest.Follow(t, ctx, `section[aria-labelledby=role-questions] li > a[href="`+questions[0]+`"]`)
+	browsertest.Follow(t, ctx, `section[aria-labelledby=pbRoleQuestions] li > a[href="`+questions[0]+`"]`)
 	target := browsertest.Eval[string](t, ctx, `(() => { const el = document.getElementById(decodeURIComponent(location.hash.slice(1))); return el ? el.tagName + " " + el.textContent.trim() : "none"; })()`)
 	if len(target) < 3 || target[:3] != "H2 " {
 		t.Errorf("question link %s lands on %q, want the question's h2", questions[0], target)

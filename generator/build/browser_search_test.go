@@ -23,16 +23,16 @@ func TestBrowserSearchByKeyboard(t *testing.T) {
 	base := browsertest.Serve(t, out)
 	browsertest.Open(t, ctx, base+"/articles/")
 	browsertest.Do(t, ctx, chromedp.KeyEvent("/"))
-	if id := browsertest.Eval[string](t, ctx, `document.activeElement.id`); id != "search-input" {
+	if id := browsertest.Eval[string](t, ctx, `document.activeElement.id`); id != "pbSearchInput" {
 		t.Fatalf(`"/" focused %q, want the search box`, id)
 	}
-	browsertest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#search-input"), "scrum mastr"))
-	browsertest.Until(t, ctx, `results for "scrum mastr" (one typo)`, `document.querySelectorAll("#search-results li a").length > 0`)
-	results := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li a")].map(a => a.getAttribute("href") + " " + a.textContent)`)
+	browsertest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#pbSearchInput"), "scrum mastr"))
+	browsertest.Until(t, ctx, `results for "scrum mastr" (one typo)`, `document.querySelectorAll("#pbSearchResults li a").length > 0`)
+	results := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#pbSearchResults li a")].map(a => a.getAttribute("href") + " " + a.textContent)`)
 	if !strings.HasPrefix(results[0], "/roles/scrum-master/") {
 		t.Errorf("first result %q, want the Scrum Master's guide first; all: %q", results[0], results)
 	}
-	marks := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#search-results mark").length`)
+	marks := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#pbSearchResults mark").length`)
 	if marks == 0 {
 		t.Error("no highlighted terms in the results")
 	}

@@ -27,8 +27,8 @@ func TestBrowserSmoke(t *testing.T) {
 		t.Errorf("home page title = %q, want it to contain %q", title, "Dispatchly")
 	}
 
-	const roleLink = `#sidebar a[href="/roles/product-owner/"]`
-	browsertest.Follow(t, ctx, `#sidebar a[href="/roles/"]`)
+	const roleLink = `#pbSidebar a[href="/roles/product-owner/"]`
+	browsertest.Follow(t, ctx, `#pbSidebar a[href="/roles/"]`)
 	browsertest.Follow(t, ctx, roleLink)
 	if got, want := browsertest.Get(t, ctx, chromedp.Location()), base+"/roles/product-owner/"; got != want {
 		t.Errorf("after clicking Roles, then Product Owner, the page is %q, want %q", got, want)
@@ -38,7 +38,7 @@ func TestBrowserSmoke(t *testing.T) {
 	}
 	// The sidebar marks exactly one entry, the page's own, as current.
 	current := browsertest.Eval[[]string](t, ctx,
-		`[...document.querySelectorAll("#sidebar [aria-current]")].map(a => a.getAttribute("href") + " " + a.getAttribute("aria-current"))`)
+		`[...document.querySelectorAll("#pbSidebar [aria-current]")].map(a => a.getAttribute("href") + " " + a.getAttribute("aria-current"))`)
 	if len(current) != 1 || current[0] != "/roles/product-owner/ page" {
 		t.Errorf(`sidebar entries with aria-current = %q, want only ["/roles/product-owner/ page"]`, current)
 	}

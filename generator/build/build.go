@@ -109,6 +109,8 @@ type Site struct {
 	assets  []outputAsset
 	navs    navCache
 	links   *linkIndex
+	// fixes holds pages whose links' fragments may need their case fixed.
+	fixes fragmentFixes
 	// deferSearch leaves the search index out of a one-page rebuild.
 	deferSearch bool
 	// releaseBodies drops each page's Markdown once it is rendered, which a
@@ -166,6 +168,8 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
+	// The kinds of this build: fresh, as they keep what they index.
+	siteKinds := kinds.New()
 	contentDir := filepath.Join(src, cfg.ContentDir)
 	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
@@ -178,6 +182,11 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		SectionTitles:       cfg.SectionTitles(),
 		SectionDescriptions: cfg.SectionDescriptions(),
 		SectionOrder:        cfg.SectionOrder(),
+		RepositoryDir:       cfg.ContentRepositoryDir(),
+		Repository:          cfg.Repository,
+		Branch:              cfg.Branch,
+		FrontMatterKeys:     append(playbook.Keys(siteKinds), cfg.FrontMatterKeys...),
+		Skip:                configFilesIn(src, contentDir),
 	})
 	if err != nil {
 		return nil, err
@@ -209,7 +218,7 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 	if err != nil {
 		return nil, err
 	}
-	book, more := playbook.Read(cs, s.Renderer, kinds.New(), playbook.Options{
+	book, more := playbook.Read(cs, s.Renderer, siteKinds, playbook.Options{
 		Config:   cfg,
 		BasePath: s.data.BasePath,
 	})
@@ -257,4 +266,15 @@ func loadTheme(src string, cfg config.Config) (*theme.Theme, error) {
 		return nil, fmt.Errorf("loading theme: %w", err)
 	}
 	return th, nil
+}
+
+// configFilesIn returns the config file names when the content folder is the
+// site's folder itself (`contentDir = "."`): they are not content.
+func configFilesIn(site, contentDir string) []string {
+	a, errA := filepath.Abs(site)
+	b, errB := filepath.Abs(contentDir)
+	if errA != nil || errB != nil || a != b {
+		return nil
+	}
+	return config.FileNames
 }

@@ -44,12 +44,7 @@ func Check(opts Options) (diag.List, *Site, error) {
 func (s *Site) checkPage(p *content.Page) diag.List {
 	res, typed := s.Book.Rendered(p)
 	if !typed {
-		parsed := s.Renderer.ParseDocument(markup.Document{
-			Source:     p.Body,
-			Path:       p.DisplayPath,
-			LineOffset: p.BodyLine,
-			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
-		})
+		parsed := s.Renderer.ParseDocument(s.markdownDoc(p))
 		res = parsed.Result()
 	} else {
 		res.Diagnostics = nil // reported when the playbook was read
@@ -77,7 +72,11 @@ func (s *Site) contentWarningsOf(pages []*content.Page) diag.List {
 			continue
 		}
 		for _, l := range append(append([]markup.Link(nil), pl.links...), pl.external...) {
-			if l.Image && l.Alt == "" {
+			switch {
+			case l.Image && l.Alt == "" && l.RawHTML:
+				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col,
+					"image %q has no alternative text: describe it in an alt attribute, <img alt=\"like this\" …>", l.Dest))
+			case l.Image && l.Alt == "":
 				diags = append(diags, diag.Warnf(p.DisplayPath, l.Line, l.Col,
 					"image %q has no alternative text: describe it between the brackets, ![like this](%s)", l.Dest, l.Dest))
 			}

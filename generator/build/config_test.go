@@ -16,7 +16,7 @@ func TestConfigUnknownKeys(t *testing.T) {
 		{"yaml", "-- playbook.yaml --\ntitle: T\nthem: dark\n-- content/a.md --\n# A\n",
 			`playbook.yaml:2:1: unknown config key "them" (did you mean "theme"?)`},
 		{"no suggestion", "-- playbook.yaml --\nfavouriteColour: blue\n-- content/a.md --\n# A\n",
-			`playbook.yaml:1:1: unknown config key "favouriteColour" (known keys: baseURL, branch, contentDir, editURL, ignoreExternalLinks, kinds, language, params, redirects, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
+			`playbook.yaml:1:1: unknown config key "favouriteColour" (known keys: baseURL, branch, contentDir, editURL, frontMatterKeys, ignoreExternalLinks, kinds, language, params, redirects, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +49,7 @@ team = "Dispatch"
 
 func TestConfigContentDirAndBadBaseURL(t *testing.T) {
 	s := testsite.New(t, "-- playbook.yaml --\ncontentDir: docs\n-- docs/a.md --\n# From docs\n").MustBuild(build.Options{})
-	s.AssertContains("a/index.html", "<h1>From docs</h1>")
+	s.AssertContains("a/index.html", `<h1 id="from-docs">From docs</h1>`)
 
 	s = testsite.New(t, "-- playbook.yaml --\nbaseURL: ftp://x/\n-- content/a.md --\n# A\n").Build(build.Options{})
 	want := `playbook.yaml: baseURL "ftp://x/" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`

@@ -11,39 +11,46 @@ import (
 	"github.com/playbookhq/playbook/generator/view"
 )
 
-// nav builds the sidebar for page p: the top-level entries, with every
-// section on the way to p expanded. Only the trail is expanded, so the
-// sidebar of one page costs the size of its sections, not of the site.
-func (s *Site) nav(p *content.Page) []*view.NavItem {
-	return s.navEntries(s.Content.Root, p)
+// nav builds the sidebar whose deepest open entry is trail (nil: none):
+// the top-level entries, with every entry on the way to trail open. Only
+// the trail is open, so the sidebar of one page costs the size of the
+// entries along it, not of the site. current is the page shown, if any.
+func (s *Site) nav(trail *content.NavNode, current *content.Page) []*view.NavItem {
+	open := map[*content.NavNode]bool{}
+	for n := trail; n != nil; n = n.Parent {
+		open[n] = true
+	}
+	return s.navEntries(s.Content.Nav, open, current)
 }
 
-func (s *Site) navEntries(sec *content.Section, p *content.Page) []*view.NavItem {
-	items := make([]*view.NavItem, 0, len(sec.Entries))
-	for _, e := range sec.Entries {
-		if e.Page != nil {
-			if !e.Page.Hidden {
-				items = append(items, &view.NavItem{Title: e.Page.Title, URL: s.url(e.Page), Current: e.Page == p})
-			}
+func (s *Site) navEntries(node *content.NavNode, open map[*content.NavNode]bool, current *content.Page) []*view.NavItem {
+	items := make([]*view.NavItem, 0, len(node.Children))
+	for _, c := range node.Children {
+		if c.Page.Hidden {
 			continue
 		}
-		if e.Section.Page.Hidden {
-			continue
-		}
-		child := e.Section
-		item := &view.NavItem{Title: child.Page.Title, URL: s.url(child.Page), Current: child.Page == p}
-		if p != nil && onTrail(child.Dir, p.Section) {
+		item := &view.NavItem{Title: c.Title, URL: s.url(c.Page), Current: c.Page == current}
+		if open[c] && c.Opens() {
 			item.Open = true
-			item.Children = s.navEntries(child, p)
+			item.Children = s.navEntries(c, open, current)
 		}
 		items = append(items, item)
 	}
 	return items
 }
 
-// onTrail reports whether the folder dir holds the folder of the page.
-func onTrail(dir, pageDir string) bool {
-	return pageDir == dir || strings.HasPrefix(pageDir, dir+"/")
+// navTrail is the deepest entry the sidebar of page p opens: p's own when
+// it opens, else the one above it. Pages with the same trail share one
+// rendered sidebar.
+func (s *Site) navTrail(p *content.Page) *content.NavNode {
+	if p == nil {
+		return nil
+	}
+	n := s.Content.NavNode(p)
+	if n == nil || n.Opens() {
+		return n
+	}
+	return n.Parent
 }
 
 // url is a page's site path under the base path.
@@ -84,13 +91,13 @@ func (s *Site) children(p *content.Page) []view.ChildLink {
 	return out
 }
 
-// navCache holds the sidebar of each section rendered once, without a
-// current page: every page of a section shares the same expanded trail, so
-// a page's sidebar is its section's with its own link marked. This keeps the
+// navCache holds the sidebar of each trail rendered once, without a current
+// page: every page with the same trail shares the same open entries, so a
+// page's sidebar is its trail's with its own link marked. This keeps the
 // cost of the sidebar per page proportional to its size, not to the work of
 // executing a template for every entry of it.
 //
-// The contract with a theme: partials/nav.html is executed once per section
+// The contract with a theme: partials/nav.html is executed once per trail
 // with every entry's .Current false, and the build then marks the page's own
 // link, written `<a href="URL">`, with ` aria-current="page"`. A nav template
 // that reads .Current anywhere (to mark the page its own way) is executed for
@@ -98,7 +105,7 @@ func (s *Site) children(p *content.Page) []view.ChildLink {
 // site.
 type navCache struct {
 	mu      sync.Mutex
-	entries map[string]*navEntry
+	entries map[*content.NavNode]*navEntry
 	// perPage is set when the theme's nav template reads .Current.
 	perPage     bool
 	perPageOnce sync.Once
@@ -114,23 +121,24 @@ type navEntry struct {
 // navHTML renders the sidebar of page p (nil for generated pages).
 func (s *Site) navHTML(p *content.Page) (view.Sidebar, error) {
 	s.navs.perPageOnce.Do(func() { s.navs.perPage = s.Theme.Reads(navTemplate, "Current") })
+	trail := s.navTrail(p)
 	if p == nil || s.navs.perPage {
-		html, err := s.renderNav(p)
+		html, err := s.renderNav(trail, p)
 		return view.Sidebar{Before: html}, err
 	}
 	s.navs.mu.Lock()
 	if s.navs.entries == nil {
-		s.navs.entries = map[string]*navEntry{}
+		s.navs.entries = map[*content.NavNode]*navEntry{}
 	}
-	e, ok := s.navs.entries[p.Section]
+	e, ok := s.navs.entries[trail]
 	if !ok {
 		e = &navEntry{}
-		s.navs.entries[p.Section] = e
+		s.navs.entries[trail] = e
 	}
 	s.navs.mu.Unlock()
 	e.once.Do(func() {
 		var html template.HTML
-		html, e.err = s.renderNav(&content.Page{Section: p.Section, IsSection: p.IsSection})
+		html, e.err = s.renderNav(trail, nil)
 		e.html = string(html)
 		e.links = linkOffsets(e.html)
 	})
@@ -143,8 +151,8 @@ func (s *Site) navHTML(p *content.Page) (view.Sidebar, error) {
 		at := i + len(link) - 1
 		return view.Sidebar{Before: template.HTML(e.html[:at]), Current: ariaCurrent, After: template.HTML(e.html[at:])}, nil
 	}
-	// The page is not in its section's sidebar (it is hidden), or the
-	// theme writes links otherwise: the section's sidebar as it is.
+	// The page is not in the sidebar (it is hidden, or the home page), or
+	// the theme writes links otherwise: the trail's sidebar as it is.
 	return view.Sidebar{Before: template.HTML(e.html)}, nil
 }
 
@@ -192,10 +200,10 @@ func linkOffsets(html string) map[string]int {
 	return at
 }
 
-// renderNav executes the nav template for the sidebar of page p.
-func (s *Site) renderNav(p *content.Page) (template.HTML, error) {
+// renderNav executes the nav template for the sidebar that opens trail.
+func (s *Site) renderNav(trail *content.NavNode, current *content.Page) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := s.Theme.ExecutePartial(&buf, navTemplate, s.nav(p)); err != nil {
+	if err := s.Theme.ExecutePartial(&buf, navTemplate, s.nav(trail, current)); err != nil {
 		return "", fmt.Errorf("template %s failed: %w", navTemplate, err)
 	}
 	return template.HTML(buf.String()), nil

@@ -123,8 +123,8 @@ func TestThemeLayout(t *testing.T) {
 	s := testsite.New(t, smallSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
 		`<html lang="en" data-search-index="/search/" data-search-script="/js/search.js">`,
-		`<header class="site-header">`, `<main id="content"`, `<footer class="site-footer">`,
-		`<nav id="sidebar" class="sidebar" aria-label="Handbook">`,
+		`<header class="site-header">`, `<main id="pbMain"`, `<footer class="site-footer">`,
+		`<nav id="pbSidebar" class="sidebar" aria-label="Handbook">`,
 		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,
 		`<nav class="breadcrumbs" aria-label="Breadcrumb">`, `<li><a href="/">Home</a></li>`, `<li><a href="/roles/">Roles</a></li>`,
 		`rel="prev" href="/roles/"`, `rel="next" href="/roles/scrum-master/"`,
@@ -183,7 +183,7 @@ func TestTemplateErrorNamesFile(t *testing.T) {
 	}
 }
 
-func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
+func TestRawHTMLSanitizedUnlessUnsafe(t *testing.T) {
 	const site = `
 -- content/page.md --
 # Page
@@ -191,8 +191,8 @@ func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
 <b onclick="x()">bold</b>
 `
 	s := testsite.New(t, site).MustBuild(build.Options{})
-	s.AssertContains("page/index.html", "&lt;b onclick=")
-	s.AssertNotContains("page/index.html", `<b onclick`)
+	s.AssertContains("page/index.html", "<p><b>bold</b></p>")
+	s.AssertNotContains("page/index.html", `onclick`)
 
 	s = testsite.New(t, site+"-- playbook.yaml --\nunsafe: true\n").MustBuild(build.Options{})
 	s.AssertContains("page/index.html", `<b onclick="x()">bold</b>`)

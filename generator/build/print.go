@@ -52,7 +52,7 @@ func (s *Site) printPage() ([]byte, error) {
 		Page:  s.generatedView("The whole handbook", "print", "/print/"),
 		Print: pages,
 	}
-	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
+	data.SetNav(func() []*view.NavItem { return s.nav(nil, nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err

@@ -37,7 +37,7 @@ func (s *Site) renderPages(keep func(*content.Page) bool, emit func(file string,
 		defer renderBuffers.Put(buf)
 		buf.Reset()
 		d := s.renderPage(buf, p, index[p])
-		if !d.HasErrors() {
+		if !d.HasErrors() && !s.holdForFixes(p, buf.Bytes()) {
 			if err := emit(p.OutFile, buf.Bytes()); err != nil {
 				d = append(d, diag.Errorf(p.DisplayPath, 0, 0, "writing %s: %v", p.OutFile, err))
 			}
@@ -73,11 +73,12 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Site:        s.data,
 		Page:        s.pageView(p),
 		Content:     template.HTML(res.HTML),
+		TitleID:     res.TitleID,
 		TOC:         res.TOC,
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
-	data.SetNav(func() []*view.NavItem { return s.nav(p) })
+	data.SetNav(func() []*view.NavItem { return s.nav(s.navTrail(p), p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
 		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "%v", err))
@@ -144,7 +145,7 @@ func (s *Site) renderNotFound() ([]byte, error) {
 		Site: s.data,
 		Page: s.generatedView("Page not found", "404", "/404.html"),
 	}
-	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
+	data.SetNav(func() []*view.NavItem { return s.nav(nil, nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err
@@ -160,15 +161,21 @@ func (s *Site) renderNotFound() ([]byte, error) {
 // site has one.
 func (s *Site) renderMarkdown(p *content.Page) (markup.Result, error) {
 	render := func() (markup.Result, error) {
-		return s.Renderer.Render(markup.Document{
-			Source:     p.Body,
-			Path:       p.DisplayPath,
-			LineOffset: p.BodyLine,
-			Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
-		})
+		return s.Renderer.Render(s.markdownDoc(p))
 	}
 	if s.markdown == nil {
 		return render()
 	}
 	return s.markdown.get(p, render)
+}
+
+// markdownDoc is the Markdown body of a page, to render or parse.
+func (s *Site) markdownDoc(p *content.Page) markup.Document {
+	return markup.Document{
+		Source:     p.Body,
+		Path:       p.DisplayPath,
+		LineOffset: p.BodyLine,
+		Resolver:   s.Content.LinkResolver(p, s.data.BasePath),
+		KeepH1:     !p.TitleFromBody(),
+	}
 }

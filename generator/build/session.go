@@ -193,7 +193,7 @@ func (s *Session) donePending() {
 // the caches kept between builds.
 func (s *Session) prepare(changed []string) (*Site, error) {
 	site, err := prepare(s.opts, func(o content.Options) (*content.Site, diag.List, error) {
-		key := fmt.Sprintf("%q %q %v %v", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders))
+		key := fmt.Sprintf("%q %q %v %v %q %q %q %q", o.Dir, o.DisplayDir, o.Drafts, sortedPairs(o.KindFolders), o.RepositoryDir, o.FrontMatterKeys, o.Repository+" "+o.Branch, o.Skip)
 		if s.loader == nil || key != s.loaderKey {
 			s.loader, s.loaderKey = content.NewLoader(o), key
 			return s.loader.Load(nil)
@@ -477,6 +477,18 @@ func (s *Site) signature() [32]byte {
 	for _, f := range s.Content.Files {
 		fmt.Fprintf(h, "file %q\n", f.File)
 	}
+	for _, f := range s.Content.HiddenFiles() {
+		fmt.Fprintf(h, "hidden %q\n", f)
+	}
+	// The navigation's nesting and titles (a SUMMARY.md gives its own).
+	var nav func(n *content.NavNode, depth int)
+	nav = func(n *content.NavNode, depth int) {
+		fmt.Fprintf(h, "nav %d %q %q\n", depth, n.Page.File, n.Title)
+		for _, c := range n.Children {
+			nav(c, depth+1)
+		}
+	}
+	nav(s.Content.Nav, 0)
 	// What other pages show of the kinds' models: a table's expectations
 	// on role pages and the matrix, a thread's questions on role pages.
 	for _, p := range s.Content.Pages {
@@ -542,6 +554,9 @@ func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
 	}
 	for _, f := range site.Content.Files {
 		other[f.File] = true
+	}
+	for _, f := range site.Content.HiddenFiles() {
+		other[f] = true
 	}
 	if u := site.feedURL(); u != "" {
 		other[strings.TrimPrefix(strings.TrimPrefix(u, site.data.BasePath), "/")] = true
@@ -620,6 +635,9 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		return rb, true, diags.Err()
 	}
 	for rel, sum := range s.outputs {
+		if _, hidden := site.Content.HiddenFile(rel); hidden {
+			continue // produced above when still linked
+		}
 		if _, done := out.produced[rel]; !done && (site.deferSearch || !strings.HasPrefix(rel, searchDir)) {
 			out.produced[rel] = sum
 		}

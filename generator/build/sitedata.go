@@ -2,6 +2,8 @@ package build
 
 import (
 	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
 	"encoding/hex"
 	"html/template"
 	"path"
@@ -60,9 +62,12 @@ func newSiteData(cfg config.Config) *view.SiteData {
 // joined into one fingerprinted file, so that a page needs one cached
 // request for all its styles; js/playbook.js is fingerprinted too.
 func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool) ([]outputAsset, error) {
+	d.Integrity = map[string]string{}
 	name := func(n string, data []byte) string {
 		if hashNames {
-			return fingerprint(n, data)
+			n = fingerprint(n, data)
+			sum := sha512.Sum384(data)
+			d.Integrity[n] = "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
 		}
 		return n
 	}

@@ -82,7 +82,7 @@ func (s *Site) renderListPage(title, url string, children []view.ChildLink) ([]b
 		Breadcrumbs: []view.Link{s.pageLink(s.Content.Root.Page)},
 		Children:    children,
 	}
-	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
+	data.SetNav(func() []*view.NavItem { return s.nav(nil, nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {
 		return nil, err

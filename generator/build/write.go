@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -120,15 +122,25 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 		}
 		files.Add(1)
 	}
-	diags = append(diags, s.renderPages(keep, func(rel string, data []byte) error {
+	emit := func(rel string, data []byte) error {
 		pages.Add(1)
 		return out.WriteFile(rel, data)
-	})...)
+	}
+	diags = append(diags, s.renderPages(keep, emit)...)
 	if diags.HasErrors() {
 		s.index = nil // missing pages: the build fails, and its index is not needed
 	}
 	diags = append(diags, s.checkLinks()...)
+	if err := s.emitHeld(emit); err != nil {
+		return counts{}, nil, err
+	}
 	diags = append(diags, s.contentWarnings()...)
+	n, more, err := s.copyLinkedHidden(out)
+	if err != nil {
+		return counts{}, nil, err
+	}
+	files.Add(int64(n))
+	diags = append(diags, more...)
 
 	extra, more := s.extraFiles(sameSignature)
 	diags = append(diags, more...)
@@ -236,10 +248,11 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 	}
 	before := s.idsOf(edited)
 	n := 0
-	diags = append(diags, s.renderPages(func(p *content.Page) bool { return !pages[p] }, func(rel string, data []byte) error {
+	emit := func(rel string, data []byte) error {
 		n++
 		return out.WriteFile(rel, data)
-	})...)
+	}
+	diags = append(diags, s.renderPages(func(p *content.Page) bool { return !pages[p] }, emit)...)
 	// Other pages' links can only break if an edited page lost an id.
 	after := s.idsOf(edited)
 	check, warn := s.Content.Pages, s.Content.Pages
@@ -254,7 +267,15 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 		warn = edited
 	}
 	diags = append(diags, s.checkLinksOf(check)...)
+	if err := s.emitHeld(emit); err != nil {
+		return counts{}, nil, err
+	}
 	diags = append(diags, s.contentWarningsOf(warn)...)
+	if _, more, err := s.copyLinkedHidden(out); err != nil {
+		return counts{}, nil, err
+	} else {
+		diags = append(diags, more...)
+	}
 	extra, more := s.extraFiles(true)
 	diags = append(diags, more...)
 	for _, f := range extra {
@@ -274,4 +295,44 @@ func (s *Site) hasHidden() bool {
 		}
 	}
 	return false
+}
+
+// linkedHidden returns the files in dot folders that some page links to or
+// embeds, sorted: they are published, the others are not.
+func (s *Site) linkedHidden() []content.StaticFile {
+	s.links.mu.Lock()
+	defer s.links.mu.Unlock()
+	seen := map[string]bool{}
+	var out []content.StaticFile
+	for _, pl := range s.links.pages {
+		for _, l := range pl.links {
+			target, _, _ := strings.Cut(l.URL, "#")
+			target, _, _ = strings.Cut(target, "?")
+			rel := strings.TrimPrefix(target, s.data.BasePath)
+			if seen[rel] {
+				continue
+			}
+			if f, ok := s.Content.HiddenFile(rel); ok {
+				seen[rel] = true
+				out = append(out, f)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
+}
+
+// copyLinkedHidden publishes the files in dot folders that pages link to,
+// and returns how many it copied.
+func (s *Site) copyLinkedHidden(out sink) (int, diag.List, error) {
+	var diags diag.List
+	n := 0
+	for _, f := range s.linkedHidden() {
+		if err := out.CopyFile(f.File, filepath.Join(s.contentDir(), filepath.FromSlash(f.File))); err != nil {
+			diags = append(diags, diag.Errorf(f.DisplayPath, 0, 0, "copying file: %v", err))
+			continue
+		}
+		n++
+	}
+	return n, diags, nil
 }

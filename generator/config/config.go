@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"go.yaml.in/yaml/v3"
+	"github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
@@ -61,13 +64,16 @@ type Config struct {
 	// Redirects names the static host whose redirect file the build also
 	// writes: "netlify" or "cloudflare" (a _redirects file), "" for none.
 	Redirects string `toml:"redirects" yaml:"redirects"`
+	// FrontMatterKeys are front matter keys the site's own templates read
+	// (as .Page.Params): pages may hold them without a warning.
+	FrontMatterKeys []string `toml:"frontMatterKeys" yaml:"frontMatterKeys"`
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects", "frontMatterKeys"}
 
 // The content kinds a folder can stand for.
 const (
@@ -221,27 +227,53 @@ func findTOMLKey(lines []string, key string) (int, int) {
 	return 0, 0
 }
 
+// decodeYAML reads a YAML config with github.com/goccy/go-yaml, which gives
+// the line and column of syntax errors and of every key.
 func decodeYAML(file string, src []byte, cfg *Config) diag.List {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	f, err := yamlparser.ParseBytes(src, 0)
+	if err != nil {
+		var se *yaml.SyntaxError
+		if errors.As(err, &se) && se.Token != nil {
+			return diag.List{diag.Errorf(file, se.Token.Position.Line, se.Token.Position.Column, "invalid YAML: %s", se.Message)}
+		}
 		return diag.List{diag.Errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
-	if len(doc.Content) == 0 {
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil
 	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return diag.List{diag.Errorf(file, root.Line, root.Column, "config must be a mapping of `key: value` lines")}
+	var values []*yamlast.MappingValueNode
+	switch m := f.Docs[0].Body.(type) {
+	case *yamlast.MappingNode:
+		values = m.Values
+	case *yamlast.MappingValueNode:
+		values = []*yamlast.MappingValueNode{m}
+	default:
+		pos := m.GetToken().Position
+		return diag.List{diag.Errorf(file, pos.Line, pos.Column, "config must be a mapping of `key: value` lines")}
 	}
 	var diags diag.List
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if !contains(knownKeys, k.Value) {
-			diags = append(diags, unknownKey(file, k.Line, k.Column, k.Value))
+	for _, kv := range values {
+		k := kv.Key.String()
+		if !contains(knownKeys, k) {
+			pos := kv.Key.GetToken().Position
+			diags = append(diags, unknownKey(file, pos.Line, pos.Column, k))
+		}
+		if k == "visionBoardSections" {
+			cfg.VisionBoardSections = nil // replaced, not added to the defaults
 		}
 	}
-	if err := root.Decode(cfg); err != nil {
+	defaults := cfg.Kinds
+	if err := yaml.NodeToValue(f.Docs[0].Body, cfg); err != nil {
 		diags = append(diags, diag.Errorf(file, 0, 0, "invalid config: %s", strings.TrimPrefix(err.Error(), "yaml: ")))
+	}
+	// The decoder replaces a map: a site names only the kinds it moves.
+	for kind, folder := range defaults {
+		if _, set := cfg.Kinds[kind]; !set {
+			if cfg.Kinds == nil {
+				cfg.Kinds = map[string]string{}
+			}
+			cfg.Kinds[kind] = folder
+		}
 	}
 	return diags
 }
@@ -354,6 +386,14 @@ func parseBaseURL(name, raw string) (*url.URL, error) {
 	}
 	u.RawQuery, u.Fragment = "", ""
 	return u, nil
+}
+
+// ContentRepositoryDir returns the content folder's path inside the git
+// repository, slash-separated: repositoryPath joined with contentDir ("" when
+// the content folder is the repository root).
+func (c Config) ContentRepositoryDir() string {
+	p := path.Join("/", filepath.ToSlash(c.RepositoryPath), filepath.ToSlash(c.ContentDir))
+	return strings.Trim(p, "/")
 }
 
 // DefaultEditURL is GitHub's edit address, the pattern used when the

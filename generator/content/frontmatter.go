@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"go.yaml.in/yaml/v3"
+	goyaml "github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
 )
@@ -85,48 +87,105 @@ func parseFrontMatter(file string, block []byte, format string) (*FrontMatter, d
 	return fm, nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
+// parseYAML decodes a YAML block with github.com/goccy/go-yaml, which, unlike
+// go.yaml.in/yaml/v3, tells the line and column of a syntax error (an
+// unclosed quote is reported where it opens, not lines later), and keeps
+// the position of every key. A key whose value is null (`description:` or
+// `description: null`) is absent, as the tools teams migrate from read it.
 func parseYAML(file string, block []byte, fm *FrontMatter) diag.List {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(block, &doc); err != nil {
-		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
+	f, err := yamlparser.ParseBytes(block, 0)
+	if err != nil {
+		line, col, msg := yamlError(err)
+		if line > 0 {
 			line++ // the opening fence
-			msg = m[2]
-			// For an unclosed flow collection the YAML library reports the
-			// 0-based line where the collection opened: point at it.
-			if strings.HasPrefix(msg, "did not find expected ',' or") {
-				line++
-			}
 		}
-		return diag.List{diag.Errorf(file, line, 0, "invalid YAML front matter: %s", msg)}
+		return diag.List{diag.Errorf(file, line, col, "invalid YAML front matter: %s", msg)}
 	}
-	if len(doc.Content) == 0 {
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil
 	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return diag.List{diag.Errorf(file, root.Line+1, root.Column, "front matter must be a mapping of `key: value` lines")}
+	body := f.Docs[0].Body
+	mapping, ok := yamlMapping(body)
+	if !ok {
+		pos := body.GetToken().Position
+		return diag.List{diag.Errorf(file, pos.Line+1, pos.Column, "front matter must be a mapping of `key: value` lines")}
 	}
 	var errs diag.List
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		var val any
-		if err := v.Decode(&val); err != nil {
-			errs = append(errs, diag.Errorf(file, v.Line+1, v.Column, "invalid value for %q: %v", k.Value, err))
+	for _, kv := range mapping {
+		key := kv.Key.String()
+		kpos := kv.Key.GetToken().Position
+		if kv.Value == nil || kv.Value.Type() == yamlast.NullType {
 			continue
 		}
-		// A YAML timestamp decodes to time.Time; keep dates written as plain
-		// strings as strings so that both forms go through one date parser.
-		if v.Tag == "!!timestamp" {
-			val = v.Value
+		// Each value is decoded on its own, so an alias (*name) cannot
+		// reach another key's value: no alias bomb can expand.
+		var val any
+		if err := goyaml.NodeToValue(kv.Value, &val); err != nil {
+			vpos := kv.Value.GetToken().Position
+			msg, _, _ := strings.Cut(err.Error(), "\n")
+			if strings.Contains(msg, "could not find alias") {
+				msg = "a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out"
+			}
+			errs = append(errs, diag.Errorf(file, vpos.Line+1, vpos.Column, "invalid value for %q: %s", key, msg))
+			continue
 		}
-		fm.Values[k.Value] = val
-		fm.Pos[k.Value] = Pos{Line: k.Line + 1, Col: k.Column}
+		fm.Values[key] = val
+		fm.Pos[key] = Pos{Line: kpos.Line + 1, Col: kpos.Column}
 	}
 	return errs
+}
+
+// yamlMapping returns the key-value pairs of a YAML mapping node.
+func yamlMapping(n yamlast.Node) ([]*yamlast.MappingValueNode, bool) {
+	switch m := n.(type) {
+	case *yamlast.MappingNode:
+		return m.Values, true
+	case *yamlast.MappingValueNode:
+		return []*yamlast.MappingValueNode{m}, true
+	}
+	return nil, false
+}
+
+// yamlError returns the position of a YAML error and a message that says
+// what to do about it.
+func yamlError(err error) (line, col int, msg string) {
+	var se *goyaml.SyntaxError
+	if !errors.As(err, &se) || se.Token == nil {
+		return 0, 0, strings.TrimPrefix(err.Error(), "yaml: ")
+	}
+	line, col = se.Token.Position.Line, se.Token.Position.Column
+	return line, col, yamlAdvice(se.Message)
+}
+
+// dupKeyRE reads the YAML library's message for a repeated key, whose
+// position is within the block.
+var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`)
+
+// yamlAdvice adds to the YAML library's message what the author can do.
+func yamlAdvice(msg string) string {
+	switch {
+	case strings.Contains(msg, "end character of double-quoted text"):
+		return `a "quoted" value is never closed: end it with " on the same line`
+	case strings.Contains(msg, "end character of single-quoted text"):
+		return `a 'quoted' value is never closed: end it with ' on the same line`
+	case dupKeyRE.MatchString(msg):
+		m := dupKeyRE.FindStringSubmatch(msg)
+		first, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("key %q appears twice (first on line %d): keep one of the two", m[1], first+1)
+	case strings.Contains(msg, "']' must be specified") || strings.Contains(msg, "']' not found"):
+		return "a [list] is not closed: end it with ] (or write one `- item` per line)"
+	case strings.Contains(msg, "'}' must be specified") || strings.Contains(msg, "'}' not found"):
+		return "a {mapping} is not closed: end it with }"
+	case strings.Contains(msg, "'\\t'") || strings.Contains(msg, "'\t'"):
+		return "a tab indents this line: YAML is indented with spaces"
+	case strings.Contains(msg, "mapping value is not allowed"):
+		return `a value holds ": " or the line is indented too far: put the value in quotes, or indent it like the keys above`
+	case strings.Contains(msg, "map key-value is pre-defined"):
+		return `text follows a quoted value: put the whole value in quotes (inside '…', write '' for ')`
+	case strings.Contains(msg, "reserved character"):
+		return msg + ": put the value in quotes"
+	}
+	return msg + " (front matter is `key: value` lines)"
 }
 
 func parseTOML(file string, block []byte, fm *FrontMatter) diag.List {

@@ -58,8 +58,8 @@ func FuzzParsePage(f *testing.F) {
 		if rel == "" || strings.HasPrefix(rel, "/") {
 			rel = "page.md"
 		}
-		p, diags := parsePage(rel, "content/"+rel, []byte(src))
-		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src))
+		p, diags := parsePage(rel, "content/"+rel, []byte(src), knownKeySet(nil))
+		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src), knownKeySet(nil))
 		if !reflect.DeepEqual(diags, diags2) {
 			t.Fatalf("diagnostics differ between two parses:\n%v\n%v", diags, diags2)
 		}
@@ -158,18 +158,20 @@ func TestParsePageHostile(t *testing.T) {
 			src: "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
 				"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
 				"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n---\n",
-			// Each key past the limit is refused on its own line; none expands.
-			want: "content/p.md:5:4: invalid value for \"d\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:6:4: invalid value for \"e\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:7:4: invalid value for \"f\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:8:4: invalid value for \"g\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:9:4: invalid value for \"h\": yaml: document contains excessive aliasing\n" +
-				"content/p.md:10:4: invalid value for \"i\": yaml: document contains excessive aliasing",
+			// An alias cannot reach another key's value: none expands.
+			want: "content/p.md:3:4: invalid value for \"b\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:4:4: invalid value for \"c\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:5:4: invalid value for \"d\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:6:4: invalid value for \"e\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:7:4: invalid value for \"f\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:8:4: invalid value for \"g\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:9:4: invalid value for \"h\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out\n" +
+				"content/p.md:10:4: invalid value for \"i\": a YAML alias (*name) refers to another key's value, which front matter does not support: write the value out",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src))
+			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src), nil)
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())
@@ -190,4 +192,30 @@ func TestParsePageHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseSummary checks that any SUMMARY.md reads without panicking, with
+// every item on a line of the file and a column on it.
+func FuzzParseSummary(f *testing.F) {
+	for _, seed := range []string{
+		"# Summary\n\n* [Intro](README.md)\n  * [A](a/README.md)\n    - [B](a/b.md#x)\n1. [C](<c d.md>)\n",
+		"- [Draft]()\n- [Ext](https://example.org/)\n```\n- [code](x.md)\n```\n\t* [tab](t.md)\n",
+		"* [a [b] c](x.md \"title\")\n* [\\]](y.md)\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Split(src, "\n")
+		for _, it := range parseSummary([]byte(src), 2) {
+			if it.line < 3 || it.line > len(lines)+2 {
+				t.Fatalf("item %+v outside the file's lines", it)
+			}
+			if it.col < 1 || it.col > len([]rune(lines[it.line-3]))+1 {
+				t.Fatalf("item %+v: column outside its line %q", it, lines[it.line-3])
+			}
+			if it.target == "" {
+				t.Fatalf("item %+v without a target", it)
+			}
+		}
+	})
 }

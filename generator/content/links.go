@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -54,35 +56,96 @@ func (r *LinkResolver) ResolveLink(dest string) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if url, ok, err := r.resolveRootAbsolute(target); ok || err != nil {
+			if err != nil {
+				return "", err
+			}
+			return r.withBase(url) + suffix, nil
+		}
 		return r.withBase(clean) + suffix, nil
 	}
 	if target == "" { // "?query" only
 		return dest, nil
 	}
-	url, err := r.resolve(target)
+	url, err := r.resolve(target, path.Join(path.Dir(r.page.File), decodePath(target)))
 	if err != nil {
 		return "", err
 	}
 	return r.withBase(url) + suffix, nil
 }
 
-func (r *LinkResolver) resolve(target string) (string, error) {
+// decodePath decodes the %-escapes of a link's path, as the git host does
+// before it looks the file up ("my%20page.md" is "my page.md"). A path
+// that is not valid %-encoding is taken as written.
+func decodePath(target string) string {
+	if !strings.Contains(target, "%") {
+		return target
+	}
+	decoded, err := url.PathUnescape(target)
+	if err != nil {
+		return target
+	}
+	return decoded
+}
+
+// resolveRootAbsolute reads a link that starts with "/" as the git host
+// does, from the repository root: when the path starts with the content
+// folder's place in the repository (Options.RepositoryDir), that part is
+// taken off; otherwise the path is read from the content root, which is
+// the repository root of a handbook kept at the top of its repository. ok
+// is false when no file or folder of the content is there, and the link is
+// then a site URL ("/roles/product-owner/").
+func (r *LinkResolver) resolveRootAbsolute(target string) (url string, ok bool, err error) {
+	rel := strings.TrimPrefix(path.Clean(decodePath(target)), "/")
+	if prefix := r.site.repositoryDir; prefix != "" {
+		if rel == prefix || strings.HasPrefix(rel, prefix+"/") {
+			// Written from the repository root: it must be there.
+			url, err := r.resolve(target, strings.TrimPrefix(strings.TrimPrefix(rel, prefix), "/"))
+			return url, true, err
+		}
+	}
+	if !r.site.exists(rel) && !isMarkdown(rel) {
+		return "", false, nil // a site URL, or a missing file: checked as a site URL
+	}
+	url, err = r.resolve(target, rel)
+	return url, true, err
+}
+
+// exists reports whether a content-relative path names a page, a folder or
+// a file of the site (drafts included, so that a link to one is reported
+// as such).
+func (s *Site) exists(rel string) bool {
+	if rel == "." {
+		rel = ""
+	}
+	if s.byFile[rel] != nil || s.drafts[rel] || s.sections[rel] != nil || s.files[rel] {
+		return true
+	}
+	_, hidden := s.hiddenFiles[rel]
+	return hidden
+}
+
+// resolve returns the URL of the content-relative path joined, which the
+// author wrote as target.
+func (r *LinkResolver) resolve(target, joined string) (string, error) {
 	s := r.site
-	joined := path.Join(path.Dir(r.page.File), target)
 	if joined == "." {
 		joined = ""
 	}
 	if joined == ".." || strings.HasPrefix(joined, "../") {
-		return "", fmt.Errorf("link %q points outside the content folder", target)
+		return r.resolveInRepository(target, joined)
 	}
-	if strings.HasSuffix(strings.ToLower(joined), ".md") {
+	if isMarkdown(joined) {
 		if p := s.byFile[joined]; p != nil {
 			return p.URL, nil
 		}
 		if s.drafts[joined] {
 			return "", fmt.Errorf("link to draft page %q, which is left out of this build: build with --drafts or remove the link", target)
 		}
-		return "", fmt.Errorf("link to missing page %q%s", target, r.didYouMean(joined))
+		if _, hidden := s.hiddenFiles[joined]; hidden {
+			return "/" + joined, nil // Markdown in a dot folder is published as it is
+		}
+		return "", fmt.Errorf("link to missing page %q%s", target, r.didYouMean(target, joined))
 	}
 	if sec := s.sections[joined]; sec != nil {
 		return sec.Page.URL, nil
@@ -90,12 +153,15 @@ func (r *LinkResolver) resolve(target string) (string, error) {
 	if s.files[joined] {
 		return "/" + joined, nil
 	}
-	return "", fmt.Errorf("link to missing file or folder %q%s", target, r.didYouMean(joined))
+	if _, hidden := s.hiddenFiles[joined]; hidden {
+		return "/" + joined, nil
+	}
+	return "", fmt.Errorf("link to missing file or folder %q%s", target, r.didYouMean(target, joined))
 }
 
-// didYouMean names the closest existing page, written relative to the
-// linking page as the author would write it.
-func (r *LinkResolver) didYouMean(missing string) string {
+// didYouMean names the closest existing page, written as the author wrote
+// the link: relative to the linking page, or from the root.
+func (r *LinkResolver) didYouMean(target, missing string) string {
 	candidates := make([]string, 0, len(r.site.byFile))
 	for f := range r.site.byFile {
 		candidates = append(candidates, f)
@@ -105,11 +171,17 @@ func (r *LinkResolver) didYouMean(missing string) string {
 	if !ok {
 		return ""
 	}
+	if strings.HasPrefix(target, "/") {
+		if prefix := r.site.repositoryDir; prefix != "" && strings.HasPrefix(decodePath(target), "/"+prefix+"/") {
+			best = prefix + "/" + best
+		}
+		return fmt.Sprintf(" (did you mean %q?)", "/"+best)
+	}
 	return fmt.Sprintf(" (did you mean %q?)", relativePath(path.Dir(r.page.File), best))
 }
 
 func (r *LinkResolver) withBase(url string) string {
-	if r.basePath == "" || r.basePath == "/" || strings.HasPrefix(url, r.basePath) {
+	if r.basePath == "" || r.basePath == "/" || strings.HasPrefix(url, r.basePath) || hasScheme(url) {
 		return url
 	}
 	return r.basePath + strings.TrimPrefix(url, "/")
@@ -199,4 +271,35 @@ func dangerousURL(dest string) bool {
 		return !strings.HasPrefix(lower, "data:image/") || strings.HasPrefix(lower, "data:image/svg")
 	}
 	return false
+}
+
+// resolveInRepository resolves a link that leaves the content folder: to a
+// file or folder of the same repository it works on the git host, so the
+// site links to it there, when the config names the repository.
+func (r *LinkResolver) resolveInRepository(target, joined string) (string, error) {
+	s := r.site
+	inRepo := path.Join(s.repositoryDir, joined)
+	if inRepo == ".." || strings.HasPrefix(inRepo, "../") || s.contentDir == "" {
+		return "", fmt.Errorf("link %q points outside the content folder", target)
+	}
+	root := s.contentDir
+	if s.repositoryDir != "" {
+		root = filepath.Join(root, strings.Repeat(".."+string(filepath.Separator), strings.Count(s.repositoryDir, "/")+1))
+	}
+	info, err := os.Stat(filepath.Join(root, filepath.FromSlash(inRepo)))
+	if err != nil {
+		return "", fmt.Errorf("link %q points outside the content folder, to %s, which does not exist", target, inRepo)
+	}
+	if s.repository == "" {
+		return "", fmt.Errorf("link %q points outside the content folder, to %s in the repository: set `repository` in the config, and the site links to it on the git host", target, inRepo)
+	}
+	kind := "blob"
+	if info.IsDir() {
+		kind = "tree"
+	}
+	branch := s.branch
+	if branch == "" {
+		branch = "main"
+	}
+	return s.repository + "/" + kind + "/" + branch + "/" + inRepo, nil
 }

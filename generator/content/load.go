@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,10 +40,28 @@ type Options struct {
 	// SectionOrder lists top-level folders in the order the home page lists
 	// them among its entries of equal weight, before the other entries.
 	SectionOrder []string
+	// RepositoryDir is the content folder's path inside its git repository
+	// ("content", "docs/content"; "" when it is the repository root): a
+	// root-absolute link that starts with it is read from the repository
+	// root, as the git host reads it.
+	RepositoryDir string
+	// Repository and Branch are the git host's address of the repository
+	// ("https://github.com/org/handbook") and the branch links are read on:
+	// a link that leaves the content folder for another file of the
+	// repository links to that file on the git host.
+	Repository, Branch string
+	// Skip lists content-relative files left out of the site: the config
+	// files, when the content folder is the site's folder.
+	Skip []string
+	// FrontMatterKeys are front matter keys read by others than the page
+	// itself (the content kinds' keys, such as works_with, and those the
+	// site's templates read): no warning names them.
+	FrontMatterKeys []string
 }
 
 // StaticFile is a non-Markdown file in the content folder (an image, a PDF),
-// copied to the same relative path in the output.
+// copied to the same relative path in the output. A file inside a dot folder
+// (".gitbook/assets/") is published only when a page links to it.
 type StaticFile struct {
 	File        string // slash-separated path relative to the content folder
 	DisplayPath string
@@ -51,7 +70,14 @@ type StaticFile struct {
 // indexNames are a folder's own page, in order of precedence: `_index.md` is
 // the generator's convention, `index.md` and `README.md` are what git hosts
 // show for a folder.
-var indexNames = []string{"_index.md", "index.md", "README.md"}
+var indexNames = []string{"_index.md", "index.md", "index.markdown", "README.md", "README.markdown"}
+
+// isMarkdown reports whether a file name is a page: ".md", or ".markdown"
+// as Jekyll sites often name them (the git host renders both).
+func isMarkdown(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown")
+}
 
 // Load reads every page and file of the content folder. Problems with single
 // files are returned as diagnostics; the returned site holds every page that
@@ -65,6 +91,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 // concurrent use.
 type Loader struct {
 	opts  Options
+	known map[string]bool    // the front matter keys that draw no warning
 	files map[string]*loaded // by content-relative path
 }
 
@@ -73,6 +100,9 @@ type loaded struct {
 	page   *Page // nil for a non-Markdown file or an unreadable page
 	diags  diag.List
 	static bool
+	// hidden marks a file in a dot folder, or a dot file: published only
+	// when a page links to it.
+	hidden bool
 	// Sum identifies the bytes read, to tell whether a page changed.
 	sum Sum
 }
@@ -87,7 +117,9 @@ type Sum uint64
 var sumSeed = maphash.MakeSeed()
 
 // NewLoader returns a loader for the content folder described by opts.
-func NewLoader(opts Options) *Loader { return &Loader{opts: opts} }
+func NewLoader(opts Options) *Loader {
+	return &Loader{opts: opts, known: knownKeySet(opts.FrontMatterKeys)}
+}
 
 // Load returns the site. On the first call, and whenever changed is nil,
 // the whole folder is read; otherwise only the given absolute paths (files or
@@ -156,7 +188,7 @@ func (l *Loader) refresh(rel string) error {
 		return l.scan(".")
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if isIgnored(part) {
+		if isIgnored(part) || part == ".git" {
 			return nil
 		}
 	}
@@ -193,7 +225,7 @@ func (l *Loader) scan(dir string) error {
 			}
 			return err
 		}
-		if p != root && isIgnored(d.Name()) {
+		if p != root && (isIgnored(d.Name()) || d.IsDir() && d.Name() == ".git") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -258,7 +290,10 @@ func (l *Loader) display(rel string) string {
 }
 
 func (l *Loader) readOne(rel string) *loaded {
-	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
+	if isHidden(rel) {
+		return &loaded{static: true, hidden: true}
+	}
+	if !isMarkdown(rel) {
 		return &loaded{static: true}
 	}
 	src, err := os.ReadFile(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
@@ -270,7 +305,7 @@ func (l *Loader) readOne(rel string) *loaded {
 		}
 		return &loaded{diags: diag.List{diag.Errorf(l.display(rel), 0, 0, "cannot read file: %s", msg)}}
 	}
-	p, diags := parsePage(rel, l.display(rel), src)
+	p, diags := parsePage(rel, l.display(rel), src, l.known)
 	return &loaded{page: p, diags: diags, sum: Sum(maphash.Bytes(sumSeed, src))}
 }
 
@@ -283,37 +318,66 @@ func (l *Loader) site() (*Site, diag.List, error) {
 	sort.Strings(names)
 	var diags diag.List
 	var kept []*Page
+	var summary *Page
 	var static []StaticFile
+	hidden := map[string]StaticFile{}
 	drafts := map[string]bool{}
 	for _, name := range names {
 		f := l.files[name]
+		if slices.Contains(l.opts.Skip, name) {
+			continue
+		}
 		diags = append(diags, f.diags...)
 		switch {
+		case f.hidden:
+			hidden[name] = StaticFile{File: name, DisplayPath: l.display(name)}
 		case f.static:
 			static = append(static, StaticFile{File: name, DisplayPath: l.display(name)})
 		case f.page == nil:
 		case f.page.Draft && !l.opts.Drafts:
 			drafts[name] = true
+		case isSummary(name):
+			summary = f.page // the navigation, not a page
 		default:
 			p := f.page.clone()
 			p.setKind(l.opts.KindFolders)
 			kept = append(kept, p)
 		}
 	}
-	site, more := newSite(kept, static, drafts, l.opts)
+	site, more := newSite(kept, static, drafts, l.opts, l.display, summary)
+	site.hiddenFiles = hidden
+	site.repositoryDir = strings.Trim(path.Clean("/"+filepath.ToSlash(l.opts.RepositoryDir)), "/")
+	site.contentDir = l.opts.Dir
+	site.repository, site.branch = strings.TrimSuffix(l.opts.Repository, "/"), l.opts.Branch
 	diags = append(diags, more...)
 	return site, diags, nil
 }
 
-// isIgnored reports whether a file or folder is left out of the site: hidden
-// files and editors' temporaries.
+// isIgnored reports whether a file or folder is left out of the site:
+// editors' temporaries and lock files (the .git folder is left out too).
+// Dot files and dot folders are read, but are published only when linked
+// (see isHidden).
 func isIgnored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, ".#") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+// isHidden reports whether a content-relative path is a dot file or lies in
+// a dot folder (".gitbook/assets/a.png", ".github/template.md"). Such files
+// are not pages and are published only when a page links to them: GitBook
+// keeps every image in .gitbook/assets, and the git host shows them.
+func isHidden(rel string) bool {
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // parsePage builds a page from a file's bytes.
-func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
+// known are the front matter keys that draw no warning (nil: no warnings).
+func parsePage(rel, displayPath string, src []byte, known map[string]bool) (*Page, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
 	if !utf8.Valid(src) {
 		line, col := diag.Position(src, firstInvalidUTF8(src))
@@ -335,10 +399,13 @@ func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
 	}
 	fm, diags := parseFrontMatter(displayPath, block, format)
 	diags = append(diags, p.applyFrontMatter(fm)...)
+	if known != nil {
+		diags = append(diags, p.unknownKeys(fm, known)...)
+	}
 	p.Body, p.BodyLine = body, bodyLine
 	if p.Title == "" {
 		if t, ok := leadingHeading(body); ok {
-			p.Title = t
+			p.Title, p.titleFromBody = t, true
 		} else {
 			p.Title = titleFromName(p)
 		}

@@ -51,6 +51,11 @@ type Page struct {
 
 	kind        string
 	sectionKind string
+	// titleFromBody is true when the title is the body's leading h1.
+	titleFromBody bool
+	// duplicateOf is, for X.md beside a folder X/ that has an index page of
+	// its own, that index page: X.md is left out of the site.
+	duplicateOf *Page
 
 	// URL is the page's path on the site without the base path, with a
 	// trailing slash ("/roles/product-owner/").
@@ -59,6 +64,11 @@ type Page struct {
 	// ("roles/product-owner/index.html").
 	OutFile string
 }
+
+// TitleFromBody reports whether the page's title is the level-1 heading that
+// opens its body (the page has no title in its front matter). That heading
+// is then rendered as the page's title, not as part of its body.
+func (p *Page) TitleFromBody() bool { return p.titleFromBody }
 
 // Kinds of pages that are not typed content.
 const (
@@ -105,6 +115,7 @@ func (p *Page) setKind(folderKinds map[string]string) {
 func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 	p.FrontMatter = fm
 	p.Params = fm.Values
+	translateToolKeys(fm)
 	var errs diag.List
 	bad := func(key, want string) {
 		pos := fm.Pos[key]
@@ -132,6 +143,11 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		case "slug":
 			if p.Slug, ok = v.(string); !ok {
 				bad(key, "a string")
+			} else if strings.HasPrefix(p.Slug, "/") {
+				// A Docusaurus slug is a whole path.
+				value := p.Slug
+				p.Slug = ""
+				errs = append(errs, p.applyPermalink(key, value, fm.Pos[key])...)
 			} else if msg := badSegment(p.Slug); msg != "" {
 				pos := fm.Pos[key]
 				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "slug %q %s: write it like \"product-owner\"", p.Slug, msg))
@@ -166,9 +182,17 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 				}
 			}
 		case "aliases":
-			if p.Aliases, ok = toStrings(v); !ok {
+			var list []string
+			if list, ok = toStrings(v); !ok {
 				bad(key, "a list of URL paths")
 			}
+			p.Aliases = append(p.Aliases, list...)
+		case "permalink", "url":
+			s, isString := v.(string)
+			if !isString {
+				continue // an Eleventy permalink may be false or a template: nothing to read
+			}
+			errs = append(errs, p.applyPermalink(key, s, fm.Pos[key])...)
 		case "date":
 			d, err := toDate(v)
 			if err != nil {
@@ -244,7 +268,9 @@ var dateLayouts = []string{
 	time.RFC3339,
 	"2006-01-02T15:04:05",
 	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05 -0700", // Jekyll
 	"2006-01-02 15:04",
+	"2006-01-02 15:04 -0700",
 	"2006-01-02",
 }
 

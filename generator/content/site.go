@@ -18,16 +18,31 @@ type Site struct {
 	Files []StaticFile
 	// Root is the content folder's section.
 	Root *Section
-	// Ordered is every page in navigation order: a section's page, then its
-	// entries depth first. Previous/next links follow it.
+	// Ordered is every page in navigation order: the navigation tree (Nav)
+	// depth first. Previous/next links follow it.
 	Ordered []*Page
+	// Nav is the navigation tree: its root is the home page, whose children
+	// are the top level of the sidebar (see nav.go).
+	Nav *NavNode
 
 	byFile   map[string]*Page
 	byURL    map[string]*Page
 	sections map[string]*Section
 	files    map[string]bool
 	drafts   map[string]bool
+	// hiddenFiles are the files in dot folders, by content-relative path:
+	// links may point at them, and the build publishes those linked.
+	hiddenFiles map[string]StaticFile
+	// repositoryDir is Options.RepositoryDir, cleaned.
+	repositoryDir string
+	navNodes      map[*Page]*NavNode
+	// contentDir is the content folder on disk; repository and branch
+	// are Options.Repository and Options.Branch.
+	contentDir, repository, branch string
 }
+
+// NavNode returns the navigation entry of a page.
+func (s *Site) NavNode(p *Page) *NavNode { return s.navNodes[p] }
 
 // Section is a folder of the content tree.
 type Section struct {
@@ -65,6 +80,24 @@ func (s *Site) Section(dir string) *Section { return s.sections[dir] }
 // HasFile reports whether a non-Markdown file exists at the content-relative path.
 func (s *Site) HasFile(file string) bool { return s.files[file] }
 
+// HiddenFile returns the file at a content-relative path inside a dot
+// folder (".gitbook/assets/a.png"), which is published only when a page
+// links to it.
+func (s *Site) HiddenFile(file string) (StaticFile, bool) {
+	f, ok := s.hiddenFiles[file]
+	return f, ok
+}
+
+// HiddenFiles returns the paths of the files in dot folders, sorted.
+func (s *Site) HiddenFiles() []string {
+	out := make([]string, 0, len(s.hiddenFiles))
+	for f := range s.hiddenFiles {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // DraftList returns the drafts left out of this build, sorted, one per line.
 func (s *Site) DraftList() string {
 	list := make([]string, 0, len(s.drafts))
@@ -95,7 +128,7 @@ func (s *Site) Ancestors(p *Page) []*Section {
 	return out
 }
 
-func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Options) (*Site, diag.List) {
+func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Options, display func(string) string, summary *Page) (*Site, diag.List) {
 	folderKinds := opts.KindFolders
 	s := &Site{
 		Files:    files,
@@ -110,16 +143,60 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Opt
 	}
 	var diags diag.List
 	s.Root = s.section("")
+	// Every folder that holds pages is a section: create them all first, so
+	// that a page X.md beside a folder X/ can be told apart.
 	for _, p := range pages {
+		s.section(p.Section)
+	}
+	hasIndex := map[string]*Page{}
+	for _, p := range pages {
+		if p.IsSection {
+			if other := hasIndex[p.Section]; other == nil || indexRank(p.File) < indexRank(other.File) {
+				hasIndex[p.Section] = p
+			}
+		}
+	}
+	for _, p := range pages {
+		// X.md beside a folder X/ is that folder's page, as a git host
+		// has no other page for it, unless the folder has one of its own.
+		dir := strings.TrimSuffix(p.File, path.Ext(p.File))
+		if p.IsSection || s.sections[dir] == nil || !isMarkdown(p.File) {
+			continue
+		}
+		if index := hasIndex[dir]; index != nil {
+			diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
+				"%s and %s are both the page of the folder %q: keep one (move the text of %s into %s, or rename one)",
+				p.DisplayPath, index.DisplayPath, dir, path.Base(p.File), path.Join(path.Base(dir), path.Base(index.File))))
+			p.duplicateOf = index
+			continue
+		}
+		p.Section, p.IsSection = dir, true
+		p.setKind(folderKinds)
+		hasIndex[dir] = p
+	}
+	for _, p := range pages {
+		if p.duplicateOf != nil {
+			continue
+		}
 		sec := s.section(p.Section)
 		if p.IsSection {
-			if sec.Page != nil {
-				diags = append(diags, diag.Errorf(p.DisplayPath, 1, 1,
-					"folder %q has two index pages, %s and %s: keep one (precedence: _index.md, index.md, README.md)",
-					folderName(p.Section), path.Base(sec.Page.File), path.Base(p.File)))
-				if indexRank(p.File) > indexRank(sec.Page.File) {
-					continue
+			// Two index pages (index.md and the repository's README.md) work
+			// on the git host, which shows one for the folder and the other as
+			// a file: the one first in precedence is the folder's page, the
+			// other an ordinary page.
+			if other := sec.Page; other != nil {
+				page, ordinary := other, p
+				if indexRank(p.File) < indexRank(other.File) {
+					page, ordinary = p, other
 				}
+				diags = append(diags, diag.Warnf(ordinary.DisplayPath, 1, 1,
+					"%s and %s are both index pages of the folder %s: %s is the folder's page, %s an ordinary page (precedence: %s; keep one to make this plain)",
+					path.Base(page.File), path.Base(ordinary.File), display(p.Section), path.Base(page.File), path.Base(ordinary.File), strings.Join(indexNames, ", ")))
+				ordinary.IsSection = false
+				ordinary.setKind(folderKinds)
+				sec.Entries = append(sec.Entries, Entry{Page: ordinary})
+				sec.Page = page
+				continue
 			}
 			sec.Page = p
 			continue
@@ -136,7 +213,8 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Opt
 	for _, dir := range dirs {
 		sec := s.sections[dir]
 		if sec.Page == nil {
-			sec.Page = &Page{File: path.Join(dir, "_index.md"), DisplayPath: path.Join(dir, "_index.md"), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
+			file := path.Join(dir, "_index.md")
+			sec.Page = &Page{File: file, DisplayPath: display(file), Section: dir, IsSection: true, Generated: true, Params: map[string]any{}}
 			sec.Page.Title = titleFromName(sec.Page)
 			if t := opts.SectionTitles[dir]; t != "" {
 				sec.Page.Title = t
@@ -164,22 +242,26 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Opt
 	}
 
 	// Keep only the pages actually placed (a losing duplicate index is out).
-	seen := map[*Page]bool{}
-	var placed []*Page
-	var walk func(sec *Section)
-	walk = func(sec *Section) {
-		placed = append(placed, sec.Page)
-		seen[sec.Page] = true
-		for _, e := range sec.Entries {
-			if e.Section != nil {
-				walk(e.Section)
-			} else {
-				placed = append(placed, e.Page)
-				seen[e.Page] = true
-			}
+	for _, p := range pages {
+		// SUMMARY.md's links are read before URLs are known.
+		if !p.Generated && p.duplicateOf == nil && (!p.IsSection || s.sections[p.Section].Page == p) {
+			s.byFile[p.File] = p
 		}
 	}
-	walk(s.Root)
+	s.Nav = s.folderTree()
+	if summary != nil {
+		tree, more := s.summaryTree(summary, s.Nav)
+		s.Nav = tree
+		diags = append(diags, more...)
+	}
+	seen := map[*Page]bool{}
+	var placed []*Page
+	s.navNodes = map[*Page]*NavNode{}
+	walkNav(s.Nav, func(n *NavNode) {
+		placed = append(placed, n.Page)
+		seen[n.Page] = true
+		s.navNodes[n.Page] = n
+	})
 	s.Ordered = placed
 	for _, p := range pages {
 		if seen[p] {
@@ -188,6 +270,13 @@ func newSite(pages []*Page, files []StaticFile, drafts map[string]bool, opts Opt
 	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].File < s.Pages[j].File })
 
+	for _, p := range pages {
+		if p.duplicateOf != nil {
+			// Links to it go to the folder's page; the error above says
+			// which to keep.
+			s.byFile[p.File] = p.duplicateOf
+		}
+	}
 	for _, p := range s.Pages {
 		p.URL, p.OutFile = pageURL(p)
 		if !p.Generated {
@@ -218,13 +307,6 @@ func (s *Site) section(dir string) *Section {
 		sec.Parent = s.section(parent)
 	}
 	return sec
-}
-
-func folderName(dir string) string {
-	if dir == "" {
-		return "content"
-	}
-	return dir
 }
 
 func indexRank(file string) int {

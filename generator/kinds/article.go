@@ -89,7 +89,7 @@ func (k *articles) Blocks(_ *playbook.Book, p *content.Page, env *playbook.Env) 
 	if p.Kind() != content.KindHome || len(k.list) == 0 {
 		return nil
 	}
-	return []playbook.Block{{ID: "recent-articles", Title: "Recent articles", Template: "partials/recent-articles.html", Data: k.links(recentArticles, env)}}
+	return []playbook.Block{{ID: "pbRecentArticles", Title: "Recent articles", Template: "partials/recent-articles.html", Data: k.links(recentArticles, env)}}
 }
 
 // Overview is every article, on the section pages of the articles folder.

@@ -229,9 +229,9 @@ func (k *expectations) Blocks(b *playbook.Book, p *content.Page, env *playbook.E
 	}
 	title := p.Title
 	return []playbook.Block{
-		{ID: "can-expect-from-others", Title: "What the " + title + " can expect from others", Template: "partials/role-can-expect.html",
+		{ID: "pbCanExpect", Title: "What the " + title + " can expect from others", Template: "partials/role-can-expect.html",
 			Data: ExpectBlock{RoleTitle: title, Groups: groups(canExpect, func(t *Table) *Role { return t.Of })}},
-		{ID: "others-expect", Title: "What others expect from the " + title, Template: "partials/role-others-expect.html",
+		{ID: "pbOthersExpect", Title: "What others expect from the " + title, Template: "partials/role-others-expect.html",
 			Data: ExpectBlock{RoleTitle: title, Groups: groups(othersExpect, func(t *Table) *Role { return t.From })}},
 	}
 }

@@ -345,7 +345,7 @@ func (k *threads) Blocks(b *playbook.Book, p *content.Page, env *playbook.Env) [
 	for _, q := range k.questions[r.ID] {
 		data.Questions = append(data.Questions, QuestionLink{Title: q.Title, URL: env.URL(q.Page) + "#" + q.ID, Thread: env.Link(q.Page)})
 	}
-	return []playbook.Block{{ID: "role-questions", Title: "Questions about the " + p.Title, Template: "partials/role-questions.html", Data: data}}
+	return []playbook.Block{{ID: "pbRoleQuestions", Title: "Questions about the " + p.Title, Template: "partials/role-questions.html", Data: data}}
 }
 
 // View is the thread with its structured data.

@@ -13,7 +13,9 @@ import (
 
 // GitHub alerts: a blockquote whose first line is only "[!NOTE]", "[!TIP]",
 // "[!IMPORTANT]", "[!WARNING]" or "[!CAUTION]" (in any case) is a callout.
-// Authors get the same box on the git host and on the site. The transformer
+// Authors get the same box on the git host and on the site, and only where
+// the git host makes one: a blockquote at the top level of the page, not one
+// inside a list item or another blockquote. The transformer
 // swaps such a blockquote for an Alert node holding the same children, minus
 // the marker line.
 
@@ -63,12 +65,11 @@ func (alerts) Extend(m goldmark.Markdown) {
 
 func (alerts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if q, ok := n.(*ast.Blockquote); ok {
 			quotes = append(quotes, q)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	source := reader.Source()
 	for _, q := range quotes {
 		para, ok := q.FirstChild().(*ast.Paragraph)

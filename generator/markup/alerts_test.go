@@ -66,9 +66,15 @@ func TestAlerts(t *testing.T) {
 			want: "<blockquote>\n<p>Careful.\n[!NOTE]</p>\n</blockquote>\n",
 		},
 		{
-			name: "inside a list item",
+			// GitHub makes alerts only of top-level blockquotes.
+			name: "inside a list item stays a blockquote",
 			src:  "- item\n\n  > [!WARNING]\n  > Nested.\n",
-			want: "<ul>\n<li>\n<p>item</p>\n<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Nested.</p>\n</div>\n</li>\n</ul>\n",
+			want: "<ul>\n<li>\n<p>item</p>\n<blockquote>\n<p>[!WARNING]\nNested.</p>\n</blockquote>\n</li>\n</ul>\n",
+		},
+		{
+			name: "inside a blockquote stays a blockquote",
+			src:  "> Outer.\n>\n> > [!NOTE]\n> > Inner.\n",
+			want: "<blockquote>\n<p>Outer.</p>\n<blockquote>\n<p>[!NOTE]\nInner.</p>\n</blockquote>\n</blockquote>\n",
 		},
 	}
 	r := New(Options{})

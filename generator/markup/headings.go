@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"html"
+	"strconv"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -13,8 +14,10 @@ import (
 )
 
 // headings gives every heading its GitHub id, records it for Result.Headings
-// and removes a leading h1, whose text becomes the page title: the page
-// template prints the title as the page's only h1.
+// and, unless the page has a title of its own (Document.KeepH1), removes a
+// leading h1, whose text becomes the page title: the page template prints
+// the title as the page's h1, with the id the heading had (Result.TitleID),
+// so that "page.md#title" lands on it as on the git host.
 //
 // Ids are computed here from the heading's text as rendered (link text
 // without its URL, code without backticks), as GitHub does, rather than by
@@ -34,7 +37,7 @@ func (headings) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	}
 	source := reader.Source()
 	var leading *ast.Heading
-	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && !st.keepH1 {
 		leading = h
 	}
 	var label, slugText []byte
@@ -45,9 +48,11 @@ func (headings) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 		}
 		label, slugText = headingText(h, source, label[:0], slugText[:0])
 		id := pc.IDs().Generate(slugText, ast.KindHeading)
-		h.SetAttributeString("id", id)
+		if len(id) > 0 { // an empty id is no attribute: "#" is the top of the page
+			h.SetAttributeString("id", id)
+		}
 		if h == leading {
-			st.title = string(label)
+			st.title, st.titleID = string(label), string(id)
 			return ast.WalkSkipChildren, nil
 		}
 		line, _ := st.position(headingOffset(h))
@@ -71,8 +76,9 @@ func headingOffset(h *ast.Heading) int {
 }
 
 // headingText appends to label the plain text of h as a reader sees it, and
-// to slugText the text GitHub slugs: the same, except that typographic
-// dashes count as the hyphens they were typed as, and line breaks vanish.
+// to slugText the text GitHub slugs: the same, except that line breaks
+// vanish and a footnote reference counts as its number ("Title[^1]" is
+// "title1" on GitHub, which slugs the rendered text).
 func headingText(h ast.Node, source, label, slugText []byte) ([]byte, []byte) {
 	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -95,19 +101,15 @@ func headingText(h ast.Node, source, label, slugText []byte) ([]byte, []byte) {
 				v = unescapeHTML(v)
 			}
 			label = append(label, v...)
-			switch string(v) {
-			case "–":
-				slugText = append(slugText, "--"...)
-			case "—":
-				slugText = append(slugText, "---"...)
-			default:
-				slugText = append(slugText, v...)
-			}
+			slugText = append(slugText, v...)
 		case *ast.AutoLink:
 			label = append(label, n.Label(source)...)
 			slugText = append(slugText, n.Label(source)...)
 			return ast.WalkSkipChildren, nil
-		case *ast.Image, *ast.RawHTML, *east.FootnoteLink:
+		case *east.FootnoteLink:
+			slugText = strconv.AppendInt(slugText, int64(n.Index), 10)
+			return ast.WalkSkipChildren, nil
+		case *ast.Image, *ast.RawHTML:
 			// Not part of the text GitHub slugs.
 			return ast.WalkSkipChildren, nil
 		}

@@ -20,9 +20,10 @@ func TestHeadingIDs(t *testing.T) {
 		{"underscore and hyphen kept", "## snake_case and kebab-case", []string{"snake_case-and-kebab-case"}},
 		{"markup is not text", "## The `ResolveLink` [method](api.md) is *fast*", []string{"the-resolvelink-method-is-fast"}},
 		{"entities and escapes resolved", "## Q&amp;A \\*now\\*", []string{"qa-now"}},
-		{"typographic dash counts as typed", "## Plan -- then act", []string{"plan----then-act"}},
+		{"dashes stay as typed", "## Plan -- then act --- now", []string{"plan----then-act-----now"}},
 		{"curly quotes dropped", "## The \"done\" definition's scope", []string{"the-done-definitions-scope"}},
-		{"empty heading", "##", []string{"heading"}},
+		{"empty heading has the empty id, then -1", "##\n\n## ?!\n\n## …", []string{"", "-1", "-2"}},
+		{"footnote reference counts as its number", "## Title[^1]\n\n[^1]: A note.", []string{"title1"}},
 		{"setext heading", "Roles\n-----", []string{"roles"}},
 		{
 			"duplicates get suffixes",
@@ -52,6 +53,12 @@ func TestHeadingIDs(t *testing.T) {
 			var ids []string
 			for _, h := range res.Headings {
 				ids = append(ids, h.ID)
+				if h.ID == "" {
+					if strings.Contains(string(res.HTML), `id=""`) {
+						t.Errorf("HTML has an empty id attribute:\n%s", res.HTML)
+					}
+					continue
+				}
 				if want := `id="` + h.ID + `"`; !strings.Contains(string(res.HTML), want) {
 					t.Errorf("HTML lacks %s:\n%s", want, res.HTML)
 				}
@@ -70,7 +77,7 @@ func TestHeadingsTextAndLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Heading{
-		{Level: 2, ID: "the-pos-role----why", Text: "The PO’s role – why", Line: 7},
+		{Level: 2, ID: "the-pos-role----why", Text: "The PO’s role -- why", Line: 7},
 		{Level: 1, ID: "setextheading", Text: "Setext heading", Line: 11},
 		{Level: 4, ID: "deep", Text: "Deep", Line: 15},
 	}
@@ -134,18 +141,34 @@ func TestTOC(t *testing.T) {
 	}
 }
 
+// TestSlug holds GitHub's slug rule, case by case: what it keeps (letters,
+// marks, decimal digits, connector punctuation, '-', anything Alphabetic)
+// and what it drops (other numbers, punctuation, symbols, separators).
 func TestSlug(t *testing.T) {
-	tests := map[string]string{
-		"Hello World":         "hello-world",
-		"  Two  spaces ":      "--two--spaces-",
-		"ÄÖÜ äöü ß":           "äöü-äöü-ß",
-		"Version 2.0 (beta)!": "version-20-beta",
-		"a/b\\c:d":            "abcd",
-		"½ ²":                 "½-²",
+	tests := []struct{ name, in, want string }{
+		{"spaces become hyphens", "Hello World", "hello-world"},
+		{"every space counts", "  Two  spaces ", "--two--spaces-"},
+		{"letters of any case", "ÄÖÜ äöü ß", "äöü-äöü-ß"},
+		{"punctuation dropped", "Version 2.0 (beta)!", "version-20-beta"},
+		{"slashes and colons dropped", "a/b\\c:d", "abcd"},
+		{"combining marks kept", "Cafe\u0301", "cafe\u0301"},
+		{"spacing marks kept", "हिन्दी", "हिन्दी"},
+		{"connector punctuation kept", "a_b‿c＿d", "a_b‿c＿d"},
+		{"hyphen kept, other dashes dropped", "a-b–c—d", "a-bcd"},
+		{"circled letters are Alphabetic: kept, lower-cased", "Ⓔvent", "ⓔvent"},
+		{"letter numbers are Alphabetic", "Ⅻ", "ⅻ"},
+		{"other numbers dropped", "x² ½ ①", "x--"},
+		{"decimal digits of any script kept", "٣ ३", "٣-३"},
+		{"dotted capital I lower-cases to i and a combining dot", "İstanbul", "i\u0307stanbul"},
+		{"symbols and emoji dropped", "a + b = 🚀 ©", "a--b---"},
+		{"other separators dropped", "a\u00a0b\u2003c", "abc"},
+		{"tabs dropped", "a\tb", "ab"},
+		{"only punctuation gives nothing", "?!…", ""},
+		{"typographic quotes dropped", "‘done’ “now”", "done-now"},
 	}
-	for in, want := range tests {
-		if got := string(slug([]byte(in))); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+	for _, tt := range tests {
+		if got := string(slug([]byte(tt.in))); got != tt.want {
+			t.Errorf("%s: slug(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
 }

@@ -87,3 +87,17 @@ func (h *codeHighlighter) render(w util.BufWriter, source []byte, node ast.Node,
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }
+
+// writeEscaped writes v with the characters that are special in HTML
+// escaped.
+func writeEscaped(w util.BufWriter, v []byte) {
+	start := 0
+	for i, c := range v {
+		if esc := util.EscapeHTMLByte(c); esc != nil {
+			_, _ = w.Write(v[start:i])
+			_, _ = w.Write(esc)
+			start = i + 1
+		}
+	}
+	_, _ = w.Write(v[start:])
+}

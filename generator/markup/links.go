@@ -139,3 +139,9 @@ func isSiteLink(u string) bool {
 	}
 	return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")
 }
+
+// AttrURL returns a resolved URL as the renderer writes it in an href or
+// src attribute: %-escaped where a URL needs it, then HTML-escaped.
+func AttrURL(u string) string {
+	return string(util.EscapeHTML(util.URLEscape([]byte(u), true)))
+}

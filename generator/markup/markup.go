@@ -4,7 +4,7 @@
 // and adds the site's own extensions, one file each: GitHub heading ids and
 // the page title (headings.go, slug.go), GitHub alerts (alerts.go), code
 // highlighting with chroma (highlight.go), link resolution (links.go) and
-// escaping of raw HTML (rawhtml.go). Everything that belongs to one document
+// raw HTML with its links resolved (rawhtml.go), sanitized (sanitize.go). Everything that belongs to one document
 // (ids, diagnostics, the resolver) lives in the goldmark parser.Context of
 // that document, so one Renderer serves many goroutines at once.
 package markup
@@ -27,9 +27,10 @@ import (
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe lets raw HTML in Markdown pass through. When false (the
-	// default) raw HTML is escaped and shown as text, not dropped; HTML
-	// comments, which no reader is meant to see, are dropped.
+	// Unsafe lets raw HTML in Markdown pass through as written. When false
+	// (the default) raw HTML goes through an allow-list sanitizer, as on the
+	// git host (see sanitize.go); HTML comments, which no reader is meant to
+	// see, are dropped.
 	Unsafe bool
 }
 
@@ -49,6 +50,10 @@ type Document struct {
 	Path       string       // file path shown in diagnostics, e.g. "roles/product-owner.md"
 	LineOffset int          // number of file lines before Source (front matter), added to diagnostic lines
 	Resolver   LinkResolver // may be nil: links are left as written
+	// KeepH1 says the page has a title of its own (in its front matter):
+	// a level-1 heading that opens the body is then part of the body, as
+	// on the git host, instead of being taken out as the title.
+	KeepH1 bool
 }
 
 // Heading is one heading of a rendered page.
@@ -70,6 +75,7 @@ type TOCEntry struct {
 type Result struct {
 	HTML        string
 	Title       string     // text of a level-1 heading that is the FIRST block of the body, else ""
+	TitleID     string     // the id that heading had: the page template gives it to the title
 	Headings    []Heading  // every heading rendered, in order (the leading h1 excluded)
 	TOC         []TOCEntry // h2 and h3 as a tree: h3 nested under the preceding h2
 	Diagnostics diag.List  // broken links: "file:line:col: message" with the link's position
@@ -79,6 +85,9 @@ type Result struct {
 	Links []Link
 	// External lists the http(s) links and images, for `check --external`.
 	External []Link
+	// Anchors are the ids (and <a name>s) written in raw HTML, which
+	// fragments may point at like heading ids.
+	Anchors []string
 }
 
 // Link is one link or image of a page that points into the site.
@@ -88,13 +97,15 @@ type Link struct {
 	Line, Col int
 	Image     bool
 	Alt       string // an image's alternative text
+	RawHTML   bool   // written in raw HTML (<a href>, <img src>)
 }
 
 // Renderer converts Markdown documents to HTML. It is safe for concurrent
 // use by many goroutines.
 type Renderer struct {
-	md   goldmark.Markdown
-	bufs sync.Pool // of *outBuf
+	md     goldmark.Markdown
+	bufs   sync.Pool // of *outBuf
+	unsafe bool
 }
 
 // outBuf is a reusable output buffer: goldmark writes through a
@@ -111,10 +122,11 @@ const maxPooledBuf = 1 << 20
 func New(opts Options) *Renderer {
 	var rendererOpts []goldmark.Option
 	extensions := []goldmark.Extender{
-		// GFM, with table alignment as align attributes rather than style
-		// attributes, which a strict Content-Security-Policy would block.
+		// GFM, with table alignment written by readerAids as classes: style
+		// attributes are blocked by the Content-Security-Policy, and the
+		// align attribute is obsolete HTML.
 		extension.Linkify,
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.Footnote,
@@ -125,14 +137,17 @@ func New(opts Options) *Renderer {
 		headings{},
 		highlighting{},
 		readerAids{},
+		templateTags{},
 	}
+	// Raw HTML is always written out by rawhtml.go's renderers; a safe
+	// site sanitizes the body it ends up in. goldmark's own unsafe mode
+	// (which also lets dangerous link URLs through) is for unsafe sites.
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
-	} else {
-		extensions = append(extensions, escapedHTML{})
 	}
+	extensions = append(extensions, rawHTML{unsafe: opts.Unsafe})
 	md := goldmark.New(append(rendererOpts, goldmark.WithExtensions(extensions...))...)
-	r := &Renderer{md: md}
+	r := &Renderer{md: md, unsafe: opts.Unsafe}
 	r.bufs.New = func() any {
 		o := &outBuf{}
 		o.w = bufio.NewWriterSize(&o.buf, 8<<10)
@@ -141,22 +156,24 @@ func New(opts Options) *Renderer {
 	return r
 }
 
-// typographicSubstitutions writes typographic punctuation as UTF-8
-// characters rather than entities, so that heading texts are plain text.
-// Angle quotes are left alone: "<<" is more often an operator than a quote.
-// (The values are written as raw HTML, hence the entities for "<" and ">".)
-func typographicSubstitutions() map[extension.TypographicPunctuation]string {
-	return map[extension.TypographicPunctuation]string{
-		extension.LeftSingleQuote:  "‘",
-		extension.RightSingleQuote: "’",
-		extension.LeftDoubleQuote:  "“",
-		extension.RightDoubleQuote: "”",
-		extension.EnDash:           "–",
-		extension.EmDash:           "—",
-		extension.Ellipsis:         "…",
-		extension.LeftAngleQuote:   "&lt;&lt;",
-		extension.RightAngleQuote:  "&gt;&gt;",
-		extension.Apostrophe:       "’",
+// typographicSubstitutions writes typographic quotes as UTF-8 characters
+// rather than entities, so that heading texts are plain text. Dashes and
+// ellipses stay as typed, as on the git host: "--force-with-lease" must not
+// become an en dash, nor "--" in a table a dash that no one typed. Angle
+// quotes are left alone: "<<" is more often an operator than a quote. A nil
+// value switches a substitution off.
+func typographicSubstitutions() map[extension.TypographicPunctuation][]byte {
+	return map[extension.TypographicPunctuation][]byte{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           nil,
+		extension.EmDash:           nil,
+		extension.Ellipsis:         nil,
+		extension.LeftAngleQuote:   nil,
+		extension.RightAngleQuote:  nil,
+		extension.Apostrophe:       []byte("’"),
 	}
 }
 
@@ -186,7 +203,10 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	out.buf.Reset()
 	out.w.Reset(&out.buf)
 	err := r.md.Renderer().Render(out.w, doc.Source, root)
-	body := out.buf.String()
+	var body string
+	if err == nil {
+		body = r.finish(st, out.buf.Bytes())
+	}
 	if out.buf.Cap() <= maxPooledBuf {
 		r.bufs.Put(out)
 	}
@@ -197,10 +217,22 @@ func (r *Renderer) Render(doc Document) (Result, error) {
 	return Result{
 		HTML:        body,
 		Title:       st.title,
+		TitleID:     st.titleID,
 		Headings:    st.headings,
 		TOC:         buildTOC(st.headings),
 		Diagnostics: st.diags,
 		Links:       st.links,
 		External:    st.external,
+		Anchors:     st.anchors,
 	}, nil
+}
+
+// finish returns the rendered HTML of a document: sanitized when the
+// document holds raw HTML and the site is not unsafe. Only such pages pay
+// for the sanitizer.
+func (r *Renderer) finish(st *docState, html []byte) string {
+	if st.rawHTML && !r.unsafe {
+		return string(sanitize(html))
+	}
+	return string(html)
 }

@@ -40,11 +40,13 @@ func (r *Renderer) RenderParsed(p *Parsed) (Result, error) {
 func (p *Parsed) Result() Result {
 	return Result{
 		Title:       p.st.title,
+		TitleID:     p.st.titleID,
 		Headings:    p.st.headings,
 		TOC:         buildTOC(p.st.headings),
 		Diagnostics: p.st.diags,
 		Links:       p.st.links,
 		External:    p.st.external,
+		Anchors:     p.st.anchors,
 	}
 }
 
@@ -74,7 +76,7 @@ func (r *Renderer) renderNodes(p *Parsed, nodes ...ast.Node) ([]byte, error) {
 			return nil, fmt.Errorf("render %q: %w", p.st.path, err)
 		}
 	}
-	return bytes.TrimSpace(buf.Bytes()), nil
+	return bytes.TrimSpace([]byte(r.finish(p.st, buf.Bytes()))), nil
 }
 
 // Position returns the file line and column of a byte offset in the body.

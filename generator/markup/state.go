@@ -20,10 +20,17 @@ type docState struct {
 	path       string
 	lineOffset int
 	resolver   LinkResolver
+	keepH1     bool
 
 	lineStarts []int // byte offsets at which lines of source start; built on first use
 
-	title    string
+	title   string
+	titleID string
+	// rawHTML is true when the body holds raw HTML other than comments:
+	// its rendered HTML is then sanitized.
+	rawHTML bool
+	// anchors are the ids and names given in raw HTML.
+	anchors  []string
 	headings []Heading
 	diags    diag.List
 	links    []Link
@@ -36,6 +43,7 @@ func newDocState(doc Document) *docState {
 		path:       doc.Path,
 		lineOffset: doc.LineOffset,
 		resolver:   doc.Resolver,
+		keepH1:     doc.KeepH1,
 	}
 }
 

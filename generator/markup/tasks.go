@@ -14,7 +14,8 @@ import (
 // checkbox gets an accessible name ("done" or "not done"), which goldmark
 // leaves out, and a table, which scrolls inside its own box on a narrow
 // screen, can take keyboard focus so that it can be scrolled without a
-// mouse.
+// mouse. It also writes a table column's alignment as a class
+// ("align-right"), which the theme's stylesheet aligns.
 type readerAids struct{}
 
 func (readerAids) Extend(m goldmark.Markdown) {
@@ -25,8 +26,16 @@ func (readerAids) Extend(m goldmark.Markdown) {
 
 func (readerAids) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind() == east.KindTable {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.Table:
 			n.SetAttributeString("tabindex", []byte("0"))
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -62,6 +62,7 @@ func Read(site *content.Site, md *markup.Renderer, kinds []Kind, opts Options) (
 			Path:       p.DisplayPath,
 			LineOffset: p.BodyLine,
 			Resolver:   site.LinkResolver(p, opts.BasePath),
+			KeepH1:     !p.TitleFromBody(),
 		})
 		var res result
 		res.model, res.diags = b.byName[p.Kind()].Read(r, p, parsed)
@@ -123,4 +124,25 @@ func FieldPos(p *content.Page, key string) (int, int) {
 		}
 	}
 	return 1, 1
+}
+
+// FrontMatterKeys are the front matter keys the content kinds read, besides
+// a page's own (title, date…): the loader warns about any key that neither
+// a page nor a kind reads. A new kind adds its keys here.
+func FrontMatterKeys() []string {
+	return []string{
+		"summary", "works_with", // role
+		"from", "of", // expectations
+	}
+}
+
+// Keys returns the front matter keys the kinds read, besides the ones every
+// page has: the loader warns about a key that neither a page nor a kind
+// reads.
+func Keys(kinds []Kind) []string {
+	var keys []string
+	for _, k := range kinds {
+		keys = append(keys, k.Keys()...)
+	}
+	return keys
 }

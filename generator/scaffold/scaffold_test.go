@@ -140,7 +140,7 @@ func TestNewSiteShowsNoPlaceholder(t *testing.T) {
 		}
 	}
 	home := readFile(t, filepath.Join(out, "index.html"))
-	nav := home[strings.Index(home, `<nav id="sidebar"`):]
+	nav := home[strings.Index(home, `<nav id="pbSidebar"`):]
 	nav = nav[:strings.Index(nav, "</nav>")]
 	var order []string
 	for _, part := range strings.Split(nav, `<a href="`)[1:] {
@@ -165,7 +165,7 @@ func TestKindsBuild(t *testing.T) {
 		{"role from an id", func(s *Site) (string, error) { return s.Role("ux-designer") },
 			"content/roles/ux-designer.md", []string{"title: Ux Designer"}},
 		{"role with a quoted title", func(s *Site) (string, error) { return s.Role("Head of: Product") },
-			"content/roles/head-of-product.md", []string{"title: 'Head of: Product'"}},
+			"content/roles/head-of-product.md", []string{`title: "Head of: Product"`}},
 		{"expectations", func(s *Site) (string, error) { return s.Expectations("scrum-master", "product-owner") },
 			"content/expectations/scrum-master-from-product-owner.md",
 			[]string{"title: What the Scrum Master can expect from the Product Owner", "from: scrum-master", "of: product-owner", "## Availability", "## Feedback"}},
@@ -179,7 +179,7 @@ func TestKindsBuild(t *testing.T) {
 			[]string{"title: Working with stakeholders", "Asked by **Your Name** on 2026-07-01", "- **Another Name** on 2026-07-01:"}},
 		{"article", func(s *Site) (string, error) { return s.Article("Café notes: what we learned") },
 			"content/articles/cafe-notes-what-we-learned.md",
-			[]string{"title: 'Café notes: what we learned'", "date: 2026-07-01"}},
+			[]string{`title: "Café notes: what we learned"`, "date: 2026-07-01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/template"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/goccy/go-yaml"
 )
 
 // The skeletons are text templates so that each reads as the page it

@@ -69,7 +69,7 @@ func TestBrowserSearch(t *testing.T) {
 	ctx := browsertest.New(t)
 	browsertest.Open(t, ctx, base+basePath)
 
-	if browsertest.Eval[bool](t, ctx, `document.querySelector("form.search").hidden`) {
+	if browsertest.Eval[bool](t, ctx, `document.querySelector("div.search").hidden`) {
 		t.Fatal("the search form is still hidden after search.js ran")
 	}
 	browsertest.Eval[bool](t, ctx, `window.violations = [];
@@ -81,11 +81,11 @@ func TestBrowserSearch(t *testing.T) {
 
 	// "/" outside a field focuses the box and starts loading the index.
 	browsertest.Do(t, ctx, pressSlash())
-	if got := browsertest.Eval[string](t, ctx, `document.activeElement.id`); got != "search-input" {
-		t.Fatalf("after /, focus is on %q, want search-input", got)
+	if got := browsertest.Eval[string](t, ctx, `document.activeElement.id`); got != "pbSearchInput" {
+		t.Fatalf("after /, focus is on %q, want pbSearchInput", got)
 	}
 	browsertest.Get(t, ctx, chromedp.Poll[bool](`performance.getEntriesByType("resource").some(e => e.name.includes("/search/index.json"))`))
-	if got := browsertest.Eval[string](t, ctx, `document.getElementById("search-input").value`); got != "" {
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById("pbSearchInput").value`); got != "" {
 		t.Errorf("after /, the box holds %q, want it empty", got)
 	}
 
@@ -189,7 +189,7 @@ func TestBrowserSearch(t *testing.T) {
 		if got := selected(t, ctx); got != 1 {
 			t.Errorf("after two ArrowDown the selected result is %d, want 1", got)
 		}
-		if got := browsertest.Eval[string](t, ctx, `document.getElementById("search-input").getAttribute("aria-activedescendant")`); got != "search-result-1" {
+		if got := browsertest.Eval[string](t, ctx, `document.getElementById("pbSearchInput").getAttribute("aria-activedescendant")`); got != "pbResult1" {
 			t.Errorf("aria-activedescendant = %q, want search-result-1", got)
 		}
 		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
@@ -197,10 +197,10 @@ func TestBrowserSearch(t *testing.T) {
 			t.Errorf("ArrowDown on the last result selects %d, want 0", got)
 		}
 		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.Escape))
-		if open := browsertest.Eval[bool](t, ctx, `!document.getElementById("search-results").hidden`); open {
+		if open := browsertest.Eval[bool](t, ctx, `!document.getElementById("pbSearchResults").hidden`); open {
 			t.Error("Escape left the results open")
 		}
-		if got := browsertest.Eval[string](t, ctx, `document.getElementById("search-input").getAttribute("aria-expanded")`); got != "false" {
+		if got := browsertest.Eval[string](t, ctx, `document.getElementById("pbSearchInput").getAttribute("aria-expanded")`); got != "false" {
 			t.Errorf("after Escape aria-expanded = %q, want false", got)
 		}
 		// ArrowDown reopens; Enter opens the selected result.
@@ -215,11 +215,11 @@ func TestBrowserSearch(t *testing.T) {
 		typeQuery(t, ctx, "ci")
 		browsertest.Do(t, ctx, pressSlash(), chromedp.KeyEvent("cd"))
 		settle(t, ctx)
-		if got := browsertest.Eval[string](t, ctx, `document.getElementById("search-input").value`); got != "ci/cd" {
+		if got := browsertest.Eval[string](t, ctx, `document.getElementById("pbSearchInput").value`); got != "ci/cd" {
 			t.Errorf("typing ci/cd in the box gave %q", got)
 		}
 		browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
-		if got := browsertest.Eval[string](t, ctx, `document.getElementById("search-input").value`); got != "" {
+		if got := browsertest.Eval[string](t, ctx, `document.getElementById("pbSearchInput").value`); got != "" {
 			t.Errorf("after Escape twice the box holds %q", got)
 		}
 	})
@@ -241,7 +241,7 @@ func status(t *testing.T, ctx context.Context) string {
 // selected returns the index of the selected result, or -1.
 func selected(t *testing.T, ctx context.Context) int {
 	t.Helper()
-	return browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("#search-results li > a")].findIndex(a => a.getAttribute("aria-selected") === "true")`)
+	return browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("#pbSearchResults li > a")].findIndex(a => a.getAttribute("aria-selected") === "true")`)
 }
 
 // pressSlash presses "/" as a keyboard does: one keydown that carries the

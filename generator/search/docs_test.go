@@ -10,10 +10,10 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"go.yaml.in/yaml/v3"
 )
 
 // markdownDocs renders every Markdown file under dir with plain goldmark and

@@ -37,14 +37,14 @@ const searchPage = `<!DOCTYPE html>
 <body>
 <header class="site-header">
 <a class="site-title" href="%BASE%">Handbook</a>
-<form role="search" class="search" hidden>
-<label for="search-input">Search</label>
-<input id="search-input" type="search" placeholder="Search" autocomplete="off" role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list">
-<ul id="search-results" role="listbox" aria-label="Search results" hidden></ul>
-</form>
+<div role="search" class="search" hidden>
+<label for="pbSearchInput">Search</label>
+<input id="pbSearchInput" type="text" placeholder="Search" autocomplete="off" role="combobox" aria-controls="pbSearchResults" aria-expanded="false" aria-autocomplete="list">
+<ul id="pbSearchResults" role="listbox" aria-label="Search results" hidden></ul>
+</div>
 <button type="button" class="theme-toggle">Dark mode</button>
 </header>
-<main id="content"><h1>%TITLE%</h1>%BODY%</main>
+<main id="pbMain"><h1>%TITLE%</h1>%BODY%</main>
 </body>
 </html>
 `
@@ -116,7 +116,7 @@ func readFile(tb testing.TB, name string) []byte {
 // waits until the results or the status have caught up with it.
 func typeQuery(tb testing.TB, ctx context.Context, q string) {
 	tb.Helper()
-	browsertest.Eval[bool](tb, ctx, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.focus(); return true })()`)
+	browsertest.Eval[bool](tb, ctx, `(() => { const i = document.getElementById("pbSearchInput"); i.value = ""; i.focus(); return true })()`)
 	browsertest.Do(tb, ctx, chromedp.KeyEvent(q))
 	settle(tb, ctx)
 }
@@ -125,7 +125,7 @@ func typeQuery(tb testing.TB, ctx context.Context, q string) {
 // the results list is no longer aria-busy.
 func settle(tb testing.TB, ctx context.Context) {
 	tb.Helper()
-	browsertest.Get(tb, ctx, chromedp.Poll[bool](`!document.getElementById("search-results").hasAttribute("aria-busy")`,
+	browsertest.Get(tb, ctx, chromedp.Poll[bool](`!document.getElementById("pbSearchResults").hasAttribute("aria-busy")`,
 		chromedp.WithPollingTimeout(0))) // bounded by the step's own time limit
 }
 
@@ -142,7 +142,7 @@ type result struct {
 // results returns the shown results, in order.
 func results(tb testing.TB, ctx context.Context) []result {
 	tb.Helper()
-	return browsertest.Eval[[]result](tb, ctx, `[...document.querySelectorAll("#search-results li")].map(li => ({
+	return browsertest.Eval[[]result](tb, ctx, `[...document.querySelectorAll("#pbSearchResults li")].map(li => ({
 		href: new URL(li.querySelector("a").href).pathname + new URL(li.querySelector("a").href).hash,
 		title: li.querySelector(".search-title").textContent,
 		heading: li.querySelector(".search-heading")?.textContent || "",

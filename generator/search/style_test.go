@@ -53,23 +53,23 @@ func TestBrowserSearchStyle(t *testing.T) {
 			typeQuery(t, ctx, "the")
 			browsertest.Do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
 
-			box := browsertest.Eval[[]float64](t, ctx, `(() => { const r = document.getElementById("search-input").getBoundingClientRect(); return [r.left, r.right, r.width] })()`)
+			box := browsertest.Eval[[]float64](t, ctx, `(() => { const r = document.getElementById("pbSearchInput").getBoundingClientRect(); return [r.left, r.right, r.width] })()`)
 			if box[0] < 0 || box[1] > float64(c.width) || box[2] < 150 {
 				t.Errorf("search box spans %v, want at least 150px inside the %dpx viewport", box, c.width)
 			}
-			panel := browsertest.Eval[[]float64](t, ctx, `(() => { const r = document.getElementById("search-results").getBoundingClientRect(); return [r.left, r.right, r.bottom] })()`)
+			panel := browsertest.Eval[[]float64](t, ctx, `(() => { const r = document.getElementById("pbSearchResults").getBoundingClientRect(); return [r.left, r.right, r.bottom] })()`)
 			if panel[0] < 0 || panel[1] > float64(c.width) || panel[2] > 800 {
 				t.Errorf("results panel spans %v, want it inside the %d×800 viewport", panel, c.width)
 			}
-			if n := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`); n < 5 {
+			if n := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#pbSearchResults li").length`); n < 5 {
 				t.Fatalf("%d results for %q, want at least 5 to look at", n, "the")
 			}
-			low := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results :is(.search-title, .search-heading, .search-snippet, mark)")]
+			low := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#pbSearchResults :is(.search-title, .search-heading, .search-snippet, mark)")]
 				.filter((el) => contrast(el) < 4.5).map((el) => el.className || el.tagName + ": " + contrast(el).toFixed(2))`)
 			if len(low) > 0 {
 				t.Errorf("text with a contrast under 4.5: %q", low)
 			}
-			ring := browsertest.Eval[[]string](t, ctx, `[document.getElementById("search-input"), document.querySelector("#search-results a[aria-selected=true]")]
+			ring := browsertest.Eval[[]string](t, ctx, `[document.getElementById("pbSearchInput"), document.querySelector("#pbSearchResults a[aria-selected=true]")]
 				.map((el) => getComputedStyle(el).outlineStyle + " " + getComputedStyle(el).outlineWidth)`)
 			for _, r := range ring {
 				if r != "solid 2px" {

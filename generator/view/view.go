@@ -17,6 +17,10 @@ type PageData struct {
 	Page *PageView
 	// Content is the page's rendered Markdown.
 	Content template.HTML
+	// TitleID is the id of the page's title (the h1): the id the git host
+	// gives the leading heading it came from, "" when it came from
+	// elsewhere.
+	TitleID string
 	// TOC is the page's table of contents (h2 and h3).
 	TOC []markup.TOCEntry
 	// Sidebar is the sidebar (see Nav) rendered by the partials/nav.html
@@ -99,6 +103,10 @@ type SiteData struct {
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
 	Scripts     []string
+	// Integrity maps each fingerprinted stylesheet and script to its
+	// Subresource Integrity value ("sha384-…"). It is empty for `serve`,
+	// whose stable asset names are swapped in place on a change.
+	Integrity map[string]string
 }
 
 // Permalink is the absolute URL of a site path ("/roles/po/") when the

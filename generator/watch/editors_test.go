@@ -116,7 +116,7 @@ func TestChmodIsIgnored(t *testing.T) {
 	expect(t, w, root, "sentinel.md")
 }
 
-func TestHiddenFoldersAndNodeModulesAreSkipped(t *testing.T) {
+func TestVCSAndIDEFoldersAndNodeModulesAreSkipped(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	write(t, filepath.Join(root, ".git", "HEAD"), "ref")

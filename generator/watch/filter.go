@@ -27,9 +27,15 @@ func isEditorTemp(name string) bool {
 }
 
 // isSkippedDir reports whether a folder's name keeps it out of the watch:
-// hidden folders (`.git`, `.idea`) and node_modules.
+// version control folders, node_modules and the IDE folders that are
+// written all the time (.idea). Other dot folders are watched: pages link to
+// files in them (GitBook keeps images in .gitbook/assets).
 func isSkippedDir(name string) bool {
-	return strings.HasPrefix(name, ".") || name == "node_modules"
+	switch name {
+	case ".git", ".hg", ".svn", ".idea", "node_modules":
+		return true
+	}
+	return false
 }
 
 // roots are the paths given to New, split into folders (watched recursively)

@@ -44,19 +44,20 @@ func TestRootsFilter(t *testing.T) {
 		ignore: func(p string) bool { return filepath.Base(p) == "public" },
 	}
 	for path, want := range map[string]bool{
-		"/site/playbook.toml":             true,
-		"/site/other.toml":                false,
-		"/site/content":                   true,
-		"/site/content/a.md":              true,
-		"/site/content/roles/po.md":       true,
-		"/site/content/roles/po.md~":      false,
-		"/site/content/.git/HEAD":         false,
-		"/site/content/.git":              false,
-		"/site/content/node_modules/x.js": false,
-		"/site/content/public":            false,
-		"/site/contentious/a.md":          false,
-		"/site/.config/theme/page.html":   true, // a hidden root is still a root
-		"/elsewhere/a.md":                 false,
+		"/site/playbook.toml":                 true,
+		"/site/other.toml":                    false,
+		"/site/content":                       true,
+		"/site/content/a.md":                  true,
+		"/site/content/roles/po.md":           true,
+		"/site/content/roles/po.md~":          false,
+		"/site/content/.git/HEAD":             false,
+		"/site/content/.git":                  false,
+		"/site/content/.gitbook/assets/a.png": true,
+		"/site/content/node_modules/x.js":     false,
+		"/site/content/public":                false,
+		"/site/contentious/a.md":              false,
+		"/site/.config/theme/page.html":       true, // a hidden root is still a root
+		"/elsewhere/a.md":                     false,
 	} {
 		if got := r.wanted(filepath.FromSlash(path)); got != want {
 			t.Errorf("wanted(%q) = %v, want %v", path, got, want)
@@ -67,7 +68,7 @@ func TestRootsFilter(t *testing.T) {
 		"/site/content":              true,
 		"/site/content/roles":        true,
 		"/site/content/.git":         false,
-		"/site/content/a/.hidden/b":  false,
+		"/site/content/a/.hidden/b":  true, // pages may link to files in dot folders
 		"/site/content/node_modules": false,
 		"/site/content/public":       false,
 		"/site/themes":               false,

@@ -54,7 +54,7 @@
 // index are fetched only when a reader focuses it or presses "/", so pages
 // that are only read stay light.
 (function () {
-  var form = document.querySelector("form.search");
+  var form = document.querySelector("div.search");
   var src = document.documentElement.getAttribute("data-search-script");
   if (!form || !src) return;
   var input = form.querySelector("input");

@@ -1,4 +1,4 @@
-// Playbook default theme: search. The form is hidden in the HTML and shown
+// Playbook default theme: search. The search box is hidden in the HTML and shown
 // here, so readers without JavaScript never see a box that does nothing.
 // The index lives at <html data-search-index="/base/search/"> (see the Go
 // package generator/search for its files). Nothing is fetched until the box
@@ -7,9 +7,9 @@
 // the document chunks (and section files) of the results shown.
 (() => {
   const base = document.documentElement.dataset.searchIndex;
-  const form = document.querySelector("form.search");
-  const input = document.getElementById("search-input");
-  const list = document.getElementById("search-results");
+  const form = document.querySelector("div.search");
+  const input = document.getElementById("pbSearchInput");
+  const list = document.getElementById("pbSearchResults");
   if (!base || !form || !input || !list) return;
 
   const dir = base.endsWith("/") ? base : base + "/";
@@ -184,7 +184,7 @@
       // The link itself is the option, so that no control sits inside
       // another (the list item only holds it).
       li.setAttribute("role", "none");
-      a.id = "search-result-" + i;
+      a.id = "pbResult" + i;
       a.setAttribute("role", "option");
       a.setAttribute("aria-selected", "false");
       a.href = r.url;
@@ -276,7 +276,6 @@
       }
     }
   });
-  form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("focusout", (e) => {
     if (!form.contains(e.relatedTarget)) show(false);
   });
