@@ -394,7 +394,7 @@ title: Typed role
 `).MustBuild(build.Options{})
 	s.AssertContains("people/owner/index.html", `<svg class="collab-diagram"`, `href="/people/helper/"`)
 	// The role layout, without a diagram: the role works with nobody yet.
-	s.AssertContains("notes/typed/index.html", `id="can-expect-from-others"`)
+	s.AssertContains("notes/typed/index.html", `id="pbCanExpect"`)
 	s.AssertNotContains("notes/typed/index.html", `collab-diagram`)
 	html := s.File("vision-boards/b/index.html")
 	if strings.Index(html, `id="why"`) > strings.Index(html, `id="who"`) {

@@ -156,7 +156,9 @@ func (r *recorder) stop(msg string) {
 // would otherwise wait for ever.
 func TestBrowserTimeout(t *testing.T) {
 	base := site(t, twoPages)
-	ctx := New(t, WithTimeout(2*time.Second))
+	// Long enough to start the browser and open a page on a busy machine;
+	// the wait below then runs into it.
+	ctx := New(t, WithTimeout(30*time.Second))
 	Open(t, ctx, base+"/")
 	r := capture(t, func(tb testing.TB) { Do(tb, ctx, chromedp.WaitVisible(chromedp.CSS("#never"))) })
 	// The browser's own limit ended the wait, not the step's (StepTimeout,
