@@ -137,12 +137,14 @@ func TestRoleGuidePage(t *testing.T) {
 		`<svg class="collab-diagram"`, `role="group"`,
 		`<title id="diagram-product-owner">Product Owner works with Scrum Master, Development Team and Users and customers.</title>`,
 		`<a href="/hb/roles/scrum-master/" class="collab-link">`,
-		`<g class="collab-node collab-group">`, `>Users and customers</text>`,
+		`<g class="collab-node collab-group">`, `>Users and</text>`, `>customers</text>`,
+		`<span class="collab-list-group">Users and customers</span>`,
 		`What the Product Owner can expect from others</h2>`,
-		`<h3>From the <a href="/hb/roles/scrum-master/">Scrum Master</a></h3>`,
+		`<h3 id="can-expect-from-others-scrum-master">From the <a href="/hb/roles/scrum-master/">Scrum Master</a></h3>`,
+		`<caption><a href="/hb/expectations/po-from-sm/">What the PO can expect from the SM</a> · 3 expectations</caption>`,
 		`<tr><th scope="row">Team coaching</th><td><ul><li>Help the team <strong>plan</strong> realistically.</li><li>Shield the team from <a href="/hb/roles/dev-team/">interruptions</a>.</li></ul></td></tr>`,
 		`What others expect from the Product Owner</h2>`,
-		`<h3>The <a href="/hb/roles/scrum-master/">Scrum Master</a> expects</h3>`,
+		`<h3 id="others-expect-scrum-master">The <a href="/hb/roles/scrum-master/">Scrum Master</a> expects</h3>`,
 		`<li>Share the vision.</li>`,
 		`Questions about the Product Owner</h2>`,
 		`<a href="/hb/qa/thread/#how-do-i-say-no">How do I say no?</a>`,
@@ -155,17 +157,19 @@ func TestRoleGuidePage(t *testing.T) {
 func TestExpectationTableAndMatrix(t *testing.T) {
 	s := testsite.New(t, playbookSite).MustBuild(build.Options{})
 	s.AssertContains("expectations/po-from-sm/index.html",
-		`What the <a href="/hb/roles/product-owner/">Product Owner</a> can expect from the <a href="/hb/roles/scrum-master/">Scrum Master</a>.`,
+		`<p class="pair-meta">3 expectations in 2 categories · between the <a href="/hb/roles/product-owner/">Product Owner</a> and the <a href="/hb/roles/scrum-master/">Scrum Master</a> · the other way round: <a href="/hb/expectations/sm-from-po/">What the SM can expect from the PO</a></p>`,
 		`<p>Intro of the table.</p>`,
 		`<th scope="row" id="team-coaching">Team coaching</th>`,
 		`<th scope="row" id="process">Process</th><td><ul><li>Facilitate events.</li></ul>`)
 	matrix := s.File("expectations/index.html")
 	for _, want := range []string{
-		`<table class="matrix">`,
+		`<table class="matrix" aria-describedby="matrix-note">`,
 		`<th scope="col"><a href="/hb/roles/dev-team/">Development Team</a></th>`,
-		// Product Owner row: self, 3 of the Scrum Master, none of the team.
-		`<tr><th scope="row"><a href="/hb/roles/product-owner/">Product Owner</a></th><td class="matrix-self">—</td><td><a href="/hb/expectations/po-from-sm/">3</a></td><td class="matrix-empty">none</td></tr>`,
-		`<tr><th scope="row"><a href="/hb/roles/scrum-master/">Scrum Master</a></th><td><a href="/hb/expectations/sm-from-po/">1</a></td><td class="matrix-self">—</td><td class="matrix-empty">none</td></tr>`,
+		// Product Owner row: self, 3 of the Scrum Master (the longest
+		// table), none of the team.
+		`<tr><th scope="row"><a href="/hb/roles/product-owner/">Product Owner</a></th><td class="matrix-self"><span class="visually-hidden">itself</span></td><td class="matrix-l4"><a href="/hb/expectations/po-from-sm/">3</a></td><td class="matrix-empty"><span class="visually-hidden">no table</span></td></tr>`,
+		// 1 of 3 is a table in the second quarter of the scale.
+		`<tr><th scope="row"><a href="/hb/roles/scrum-master/">Scrum Master</a></th><td class="matrix-l2"><a href="/hb/expectations/sm-from-po/">1</a></td><td class="matrix-self"><span class="visually-hidden">itself</span></td><td class="matrix-empty"><span class="visually-hidden">no table</span></td></tr>`,
 	} {
 		if !strings.Contains(matrix, want) {
 			t.Errorf("matrix lacks %s", want)
@@ -393,7 +397,8 @@ title: Typed role
 ---
 `).MustBuild(build.Options{})
 	s.AssertContains("people/owner/index.html", `<svg class="collab-diagram"`, `href="/people/helper/"`)
-	s.AssertContains("notes/typed/index.html", `<svg class="collab-diagram"`)
+	// A role that works with nobody has no diagram.
+	s.AssertNotContains("notes/typed/index.html", `<svg`, `class="collab`)
 	html := s.File("vision-boards/b/index.html")
 	if strings.Index(html, `id="why"`) > strings.Index(html, `id="who"`) {
 		t.Error("configured section order not followed")

@@ -134,9 +134,10 @@ func TestThemeLayout(t *testing.T) {
 		t.Error("theme uses an inline style or script")
 	}
 	// The page without h2/h3 has no table of contents.
-	s.AssertNotContains("roles/scrum-master/index.html", `class="toc"`)
-	// Sections list their pages.
-	s.AssertContains("roles/index.html", `<ul class="children">`, `href="/roles/scrum-master/"`)
+	s.AssertNotContains("articles/news/index.html", `class="toc"`, `class="toc-phone"`)
+	// Sections list their pages; the roles folder's, with the roles overview.
+	s.AssertContains("index.html", `<ul class="children">`, `href="/roles/"`)
+	s.AssertContains("roles/index.html", `<ul class="role-cards">`, `href="/roles/scrum-master/"`)
 }
 
 func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
 	"github.com/playbookhq/playbook/generator/view"
@@ -73,7 +74,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Site:        s.data,
 		Page:        s.pageView(p),
 		Content:     template.HTML(res.HTML),
-		TOC:         res.TOC,
+		TOC:         playbook.TOC(res.TOC, blocks),
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}

@@ -46,6 +46,19 @@ type PageData struct {
 	nav func() []*NavItem
 }
 
+// SubSections are the entries of Children that are sections themselves:
+// what a section page whose kind's overview lists its pages (the roles, the
+// matrix of expectations) still has to link to.
+func (d *PageData) SubSections() []ChildLink {
+	var out []ChildLink
+	for _, c := range d.Children {
+		if c.IsSection {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Block is a titled part that a content kind adds to another page.
 type Block struct {
 	// ID is the block's anchor, unique on the page; Title its heading.
