@@ -78,8 +78,8 @@ type RoleCard struct {
 	// CanExpect counts what the role can expect from others, in
 	// CanExpectFrom tables; Expected what others expect from it, in
 	// ExpectedBy tables.
-	CanExpect, CanExpectFrom int
-	Expected, ExpectedBy     int
+	CanExpect, CanExpectFrom  int
+	Expected, ExpectedBy      int
 	CanExpectURL, ExpectedURL string
 }
 
