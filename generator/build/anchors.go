@@ -24,8 +24,8 @@ type pageLinks struct {
 	ids      map[string]bool
 	links    []markup.Link
 	external []markup.Link
-	// body is the rendered Markdown, kept for the /print/ page on sites
-	// small enough to print.
+	// body is what the page's layout shows in its "main" block, kept for
+	// the /print/ page on sites small enough to print.
 	body string
 	// doc is what the search index holds of the page.
 	doc *search.Doc
@@ -69,9 +69,6 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 		ids[b.ID] = true
 	}
 	pl := &pageLinks{ids: ids, links: res.Links, external: res.External}
-	if s.printable() {
-		pl.body = res.HTML
-	}
 	s.links.mu.Lock()
 	s.links.pages[p.File] = pl
 	s.links.mu.Unlock()

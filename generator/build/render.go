@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -96,8 +97,22 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		next := s.pageLink(ordered[pos+1])
 		data.Next = &next
 	}
-	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
-		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
+	layout := s.layout(p)
+	if err := s.Theme.Execute(buf, layout, data); err != nil {
+		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", layout, err))
+	}
+	if s.printable() {
+		// The print page shows each page as its layout does, kinds and
+		// blocks included: what the layout's main block makes of it.
+		var main strings.Builder
+		if err := s.Theme.ExecuteMain(&main, layout, data); err != nil {
+			return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", layout, err))
+		}
+		s.links.mu.Lock()
+		if pl := s.links.pages[p.File]; pl != nil {
+			pl.body = main.String()
+		}
+		s.links.mu.Unlock()
 	}
 	if s.releaseBodies {
 		p.Body = nil // rendered: a one-off build needs the Markdown no more

@@ -109,6 +109,9 @@ type SiteData struct {
 	PrintURL string
 	// FeedURL is the site path of the articles' Atom feed, "" without one.
 	FeedURL string
+	// Edition is the version of the content built, which the print page
+	// is stamped with.
+	Edition Edition
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
 	Scripts     []string
@@ -181,6 +184,19 @@ type PrintPage struct {
 	ID    string // the anchor of the page on the print page
 	Title string
 	URL   string
+	Kind  string
+	Date  time.Time
 	Depth int // 0 for the home page, 1 for top-level pages and sections…
-	Body  template.HTML
+	// Body is what the page's layout shows in its "main" block: its text
+	// and what its kind makes of it, as on its own page.
+	Body template.HTML
+}
+
+// Edition is the version of the content a build shows: the newest commit
+// that changed it when the site is kept in git, else the newest date of its
+// pages. Both come from the content, so that a build of the same content
+// is the same, whenever it runs.
+type Edition struct {
+	Date   time.Time // zero when unknown
+	Commit string    // the commit's hash, shortened; "" outside git
 }
