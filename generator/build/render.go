@@ -79,6 +79,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	markLinked(data.Children, res.Links)
 	data.SetNav(func() []*view.NavItem { return s.nav(p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
@@ -133,6 +134,21 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	}
 	s.links.mu.Unlock()
 	return res.Diagnostics
+}
+
+// markLinked marks the children that the page's text links to.
+func markLinked(children []view.ChildLink, links []markup.Link) {
+	if len(children) == 0 || len(links) == 0 {
+		return
+	}
+	linked := make(map[string]bool, len(links))
+	for _, l := range links {
+		u, _, _ := cutFragment(l.URL)
+		linked[u] = true
+	}
+	for i := range children {
+		children[i].Linked = linked[children[i].URL]
+	}
 }
 
 // layout picks the theme layout for a page: one named after its kind when

@@ -215,3 +215,29 @@ plural: yes please
 		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
 	}
 }
+
+// TestSectionCardsLeaveOutWhatTheTextLinks checks that a section page does
+// not list its pages twice: the cards leave out the pages its own text
+// links to, and show the rest.
+func TestSectionCardsLeaveOutWhatTheTextLinks(t *testing.T) {
+	s := testsite.New(t, `
+-- content/README.md --
+# Home
+
+Start with [the guides](guides/).
+-- content/guides/README.md --
+# Guides
+
+- [First](first.md)
+-- content/guides/first.md --
+# First
+-- content/guides/second.md --
+# Second
+-- content/notes/a.md --
+# A
+`).MustBuild(build.Options{})
+	s.AssertContains("index.html", `<ul class="children">`, `href="/notes/"`)
+	s.AssertNotContains("index.html", `<li class="child child-section"><a href="/guides/">`)
+	s.AssertContains("guides/index.html", `<li class="child"><a href="/guides/second/">Second</a>`)
+	s.AssertNotContains("guides/index.html", `<li class="child"><a href="/guides/first/">`)
+}

@@ -46,6 +46,20 @@ type PageData struct {
 	nav func() []*NavItem
 }
 
+// Unlinked are the entries of Children that the page's own text does not
+// link to: a section page whose author lists its pages by hand, as a
+// README on a git host does, needs no cards that say it again, and cards
+// still show the pages the text leaves out.
+func (d *PageData) Unlinked() []ChildLink {
+	var out []ChildLink
+	for _, c := range d.Children {
+		if !c.Linked {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // SubSections are the entries of Children that are sections themselves:
 // what a section page whose kind's overview lists its pages (the roles, the
 // matrix of expectations) still has to link to.
@@ -167,6 +181,8 @@ type ChildLink struct {
 	Description string
 	IsSection   bool
 	Date        time.Time
+	// Linked is true when the section page's own text links to the entry.
+	Linked bool
 }
 
 // NavItem is one entry of the sidebar navigation.
