@@ -3,7 +3,8 @@
 // It configures goldmark once (GFM, footnotes, definition lists, typographer)
 // and adds the site's own extensions, one file each: GitHub heading ids and
 // the page title (headings.go, slug.go), GitHub alerts (alerts.go), code
-// highlighting with chroma (highlight.go), link resolution (links.go) and
+// highlighting with chroma (highlight.go), link resolution (links.go),
+// figures with captions from image titles (figures.go) and
 // escaping of raw HTML (rawhtml.go). Everything that belongs to one document
 // (ids, diagnostics, the resolver) lives in the goldmark parser.Context of
 // that document, so one Renderer serves many goroutines at once.
@@ -125,6 +126,7 @@ func New(opts Options) *Renderer {
 		headings{},
 		highlighting{},
 		readerAids{},
+		figures{},
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
