@@ -197,7 +197,8 @@ func prepare(opts Options, load contentLoader, git func(contentDir string) gitin
 	}
 	s.data = newSiteData(cfg)
 	s.data.Edition = edition(history.Last, cs)
-	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames)
+	s.diags = append(s.diags, s.checkLogo()...)
+	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames, cfg.BrandCSS())
 	if err != nil {
 		return nil, err
 	}

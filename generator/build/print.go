@@ -58,6 +58,9 @@ func (s *Site) printPage() ([]byte, error) {
 		Page:  s.generatedView("The whole handbook", "print", "/print/"),
 		Print: pages,
 	}
+	for _, p := range pages {
+		data.Page.HasCode = data.Page.HasCode || hasCode(string(p.Body))
+	}
 	data.SetNav(func() []*view.NavItem { return s.nav(nil) })
 	nav, err := s.navHTML(nil)
 	if err != nil {

@@ -80,6 +80,7 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Children:    s.children(p),
 	}
 	markLinked(data.Children, res.Links)
+	data.Page.HasCode = hasCode(res.HTML)
 	data.SetNav(func() []*view.NavItem { return s.nav(p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
@@ -135,6 +136,9 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	s.links.mu.Unlock()
 	return res.Diagnostics
 }
+
+// hasCode reports whether rendered HTML holds highlighted code.
+func hasCode(html string) bool { return strings.Contains(html, `<pre class="chroma"`) }
 
 // markLinked marks the children that the page's text links to.
 func markLinked(children []view.ChildLink, links []markup.Link) {

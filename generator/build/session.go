@@ -438,7 +438,7 @@ func (s *Site) signature() [32]byte {
 	// What pages show of the site besides its config: the asset names and
 	// the derived addresses (the config above covers the rest).
 	d := s.data
-	fmt.Fprintf(h, "data %q %q %q %q %q %q\n", d.BaseURL, d.BasePath, d.Stylesheets, d.Scripts, d.FeedURL, d.PrintURL)
+	fmt.Fprintf(h, "data %q %q %q %q %q %q %q %q\n", d.BaseURL, d.BasePath, d.Stylesheets, d.Scripts, d.FeedURL, d.PrintURL, d.CodeStylesheet, d.Logo)
 	// Hand-written rather than fmt: this runs on every save, over every page.
 	var b []byte
 	str := func(v string) { b = append(b, v...); b = append(b, 0) }

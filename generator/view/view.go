@@ -126,9 +126,14 @@ type SiteData struct {
 	// Edition is the version of the content built, which the print page
 	// is stamped with.
 	Edition Edition
+	// Logo is the site path of the configured logo, "" without one.
+	Logo string
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
-	Scripts     []string
+	// CodeStylesheet holds the code-highlighting colours, for the pages
+	// whose .Page.HasCode.
+	CodeStylesheet string
+	Scripts        []string
 }
 
 // Permalink is the absolute URL of a site path ("/roles/po/") when the
@@ -166,6 +171,9 @@ type PageView struct {
 	// EditURL is where the page's source can be edited on the git host, ""
 	// without a configured repository.
 	EditURL string
+	// HasCode is true when the page shows highlighted code, which needs
+	// the site's CodeStylesheet.
+	HasCode bool
 }
 
 // Link is a titled URL.
