@@ -76,7 +76,7 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 
 // themeIDs are the ids the default theme gives every page besides its
 // headings and blocks.
-var themeIDs = []string{"content", "sidebar"}
+var themeIDs = []string{"content", "sidebar", "pbTop"}
 
 // checkLinks checks every recorded link that points into the site: the
 // page or file must exist and a fragment must be an id of the target page.
