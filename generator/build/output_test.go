@@ -122,7 +122,7 @@ func TestThemeLayout(t *testing.T) {
 	s := testsite.New(t, smallSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
 		`<html lang="en" data-search-index="/search/" data-search-script="/js/search.js">`,
-		`<header class="site-header">`, `<main id="content"`, `<footer class="site-footer">`,
+		`<header class="site-header" id="pbTop">`, `<main id="content"`, `<footer class="site-footer">`,
 		`<nav id="sidebar" class="sidebar" aria-label="Handbook">`,
 		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,
 		`<nav class="breadcrumbs" aria-label="Breadcrumb">`, `<li><a href="/">Home</a></li>`, `<li><a href="/roles/">Roles</a></li>`,
