@@ -47,63 +47,27 @@ accentColorDark = "#7cb7ff"
 
 // TestBrandErrors names the config line of an accent colour that is not
 // readable, of one that is not a colour and of a logo that is not there,
-// in TOML and in YAML.
+// in TOML and in YAML. (A config with errors stops the build before the
+// content is read, so the missing logo has a config of its own.)
 func TestBrandErrors(t *testing.T) {
-	s := testsite.New(t, `
--- playbook.toml --
-title = "Branded"
-accentColor = "#58a6ff"
-accentColorDark = "#1f6feb"
--- content/_index.md --
-# Home
-`).Build(build.Options{})
-	want := strings.Join([]string{
-		`playbook.toml:2:1: accentColor #58a6ff has a contrast of 2.52:1 with the light theme's page background #ffffff, and links need 4.5:1: choose a darker colour`,
-		`playbook.toml:3:1: accentColorDark #1f6feb has a contrast of 4.08:1 with the dark theme's page background #0d1117, and links need 4.5:1: choose a lighter colour`,
-	}, "\n")
-	if got := s.Problems(); got != want {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
-	}
-
-	// A colour readable on the page and on cards, but not on inline code.
-	s = testsite.New(t, `
--- playbook.toml --
-title = "Branded"
-accentColor = "#2f74c0"
-logo = "logo.png"
--- content/_index.md --
-# Home
-`).Build(build.Options{})
-	want = `playbook.toml:2:1: accentColor #2f74c0 has a contrast of 4.26:1 with the light theme's inline code background #eff2f5, and links need 4.5:1: choose a darker colour`
-	if got := s.Problems(); got != want {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
-	}
-
-	s = testsite.New(t, `
--- playbook.toml --
-title = "Branded"
-logo = "logo.png"
--- content/_index.md --
-# Home
-`).Build(build.Options{})
-	want = `playbook.toml:2:1: logo "logo.png" is not a file of the content folder: put the image at content/logo.png, or correct the path`
-	if got := s.Problems(); got != want {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
-	}
-
-	y := testsite.New(t, `
--- playbook.yaml --
-title: Branded
-accentColor: blue
-logo: ../outside.png
--- content/_index.md --
-# Home
-`).Build(build.Options{})
-	want = strings.Join([]string{
-		`playbook.yaml:2:1: accentColor "blue" is not a colour: write it as #rrggbb, such as "#0b5cad"`,
-		`playbook.yaml:3:1: logo "../outside.png" must be the path of an image in the content folder, such as "logo.svg"`,
-	}, "\n")
-	if got := y.Problems(); got != want {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
+	for _, c := range []struct{ name, config, want string }{
+		{"unreadable accents", "-- playbook.toml --\ntitle = \"B\"\naccentColor = \"#58a6ff\"\naccentColorDark = \"#1f6feb\"\n",
+			"playbook.toml:2:1: accentColor #58a6ff has a contrast of 2.52:1 with the light theme's page background #ffffff, and links need 4.5:1: choose a darker colour\n" +
+				"playbook.toml:3:1: accentColorDark #1f6feb has a contrast of 4.08:1 with the dark theme's page background #0d1117, and links need 4.5:1: choose a lighter colour"},
+		// Readable on the page and on cards, not on inline code.
+		{"unreadable on code", "-- playbook.toml --\ntitle = \"B\"\naccentColor = \"#2f74c0\"\n",
+			"playbook.toml:2:1: accentColor #2f74c0 has a contrast of 4.26:1 with the light theme's inline code background #eff2f5, and links need 4.5:1: choose a darker colour"},
+		{"missing logo", "-- playbook.toml --\ntitle = \"B\"\nlogo = \"logo.png\"\n",
+			`playbook.toml:2:1: logo "logo.png" is not a file of the content folder: put the image at content/logo.png, or correct the path`},
+		{"yaml", "-- playbook.yaml --\ntitle: B\naccentColor: blue\nlogo: ../outside.png\n",
+			`playbook.yaml:2:1: accentColor "blue" is not a colour: write it as #rrggbb, such as "#0b5cad"` + "\n" +
+				`playbook.yaml:3:1: logo "../outside.png" must be the path of an image in the content folder, such as "logo.svg"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := testsite.New(t, c.config+"-- content/_index.md --\n# Home\n").Build(build.Options{})
+			if got := s.Problems(); got != c.want {
+				t.Errorf("problems:\n%s\n\nwant:\n%s", got, c.want)
+			}
+		})
 	}
 }

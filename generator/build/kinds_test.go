@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -217,10 +216,6 @@ func TestQAThreadAndStructuredData(t *testing.T) {
 	if !regexp.MustCompile(`(?s)<ol class="answers">.*<ol class="replies">.*<ol class="replies">.*You’re welcome`).MatchString(html) {
 		t.Error("replies are not nested three levels deep")
 	}
-	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(html)
-	if m == nil {
-		t.Fatal("no JSON-LD")
-	}
 	var doc struct {
 		Context    string `json:"@context"`
 		Type       string `json:"@type"`
@@ -237,9 +232,7 @@ func TestQAThreadAndStructuredData(t *testing.T) {
 			} `json:"acceptedAnswer"`
 		} `json:"mainEntity"`
 	}
-	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
-		t.Fatalf("JSON-LD is not JSON: %v\n%s", err, m[1])
-	}
+	decodeJSONLD(t, html, &doc)
 	if doc.Context != "https://schema.org" || doc.Type != "FAQPage" || len(doc.MainEntity) != 2 {
 		t.Fatalf("JSON-LD: %+v", doc)
 	}
@@ -258,10 +251,6 @@ func TestSingleQuestionIsQAPage(t *testing.T) {
 - **Al**: Yes.
 `).MustBuild(build.Options{})
 	html := s.File("qa/one/index.html")
-	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(html)
-	if m == nil {
-		t.Fatal("no JSON-LD")
-	}
 	var doc struct {
 		Type       string `json:"@type"`
 		MainEntity struct {
@@ -271,9 +260,7 @@ func TestSingleQuestionIsQAPage(t *testing.T) {
 			} `json:"suggestedAnswer"`
 		} `json:"mainEntity"`
 	}
-	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
-		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
-	}
+	decodeJSONLD(t, html, &doc)
 	if doc.Type != "QAPage" || len(doc.MainEntity.SuggestedAnswer) != 1 || doc.MainEntity.SuggestedAnswer[0].Text != "Yes." {
 		t.Errorf("QAPage: %+v", doc)
 	}

@@ -60,10 +60,6 @@ func TestQAThreadAcceptedAnswerAndCounts(t *testing.T) {
 		t.Errorf("the accepted answer is at %d, the first answer written at %d: want the accepted one first", a, b)
 	}
 
-	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(html)
-	if m == nil {
-		t.Fatal("no JSON-LD")
-	}
 	var doc struct {
 		Type       string `json:"@type"`
 		MainEntity struct {
@@ -80,9 +76,7 @@ func TestQAThreadAcceptedAnswerAndCounts(t *testing.T) {
 			} `json:"suggestedAnswer"`
 		} `json:"mainEntity"`
 	}
-	if err := json.Unmarshal([]byte(m[1]), &doc); err != nil {
-		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
-	}
+	decodeJSONLD(t, html, &doc)
 	q := doc.MainEntity
 	if doc.Type != "QAPage" || q.AnswerCount != 2 || q.AcceptedAnswer.Text != "The Product Owner, for releases." ||
 		!strings.HasSuffix(q.AcceptedAnswer.URL, "#who-decides-answer-2") ||
@@ -93,6 +87,18 @@ func TestQAThreadAcceptedAnswerAndCounts(t *testing.T) {
 	// that the print page shows.
 	if head := html[:strings.Index(html, "</head>")]; !strings.Contains(head, `application/ld+json`) {
 		t.Error("the JSON-LD is not in the head")
+	}
+}
+
+// decodeJSONLD decodes the page's one JSON-LD script into v.
+func decodeJSONLD(t *testing.T, html string, v any) {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatal("no JSON-LD")
+	}
+	if err := json.Unmarshal([]byte(m[1]), v); err != nil {
+		t.Fatalf("JSON-LD is not JSON: %v\n%s", err, m[1])
 	}
 }
 
