@@ -21,7 +21,9 @@ import (
 )
 
 // a11yPages are the example playbook's pages that axe checks: one of each
-// kind, a page with highlighted code, the matrix and the print page.
+// kind, a page with highlighted code, the matrix, the roles overview and the
+// print page. (The role with 16 partners is checked by
+// TestBrowserDiagramLayouts.)
 var a11yPages = []string{
 	"/",
 	"/roles/product-owner/",
@@ -30,6 +32,8 @@ var a11yPages = []string{
 	"/how-to-write/pages/",
 	"/articles/our-team-working-agreement/",
 	"/expectations/",
+	"/expectations/product-owner-from-scrum-master/",
+	"/roles/",
 	"/print/",
 }
 

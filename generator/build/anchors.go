@@ -24,8 +24,8 @@ type pageLinks struct {
 	ids      map[string]bool
 	links    []markup.Link
 	external []markup.Link
-	// body is the rendered Markdown, kept for the /print/ page on sites
-	// small enough to print.
+	// body is what the page's layout shows in its "main" block, kept for
+	// the /print/ page on sites small enough to print.
 	body string
 	// doc is what the search index holds of the page.
 	doc *search.Doc
@@ -75,9 +75,6 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 		ids[b.ID] = true
 	}
 	pl := &pageLinks{ids: ids, links: res.Links, external: res.External}
-	if s.printable() {
-		pl.body = res.HTML
-	}
 	s.links.mu.Lock()
 	s.links.pages[p.File] = pl
 	s.links.mu.Unlock()
@@ -85,7 +82,7 @@ func (s *Site) recordLinks(p *content.Page, res markup.Result, blocks []playbook
 
 // themeIDs are the ids the default theme gives every page besides its
 // headings and blocks: names no heading's id can be.
-var themeIDs = []string{"pbMain", "pbSidebar"}
+var themeIDs = []string{"pbMain", "pbSidebar", "pbTop"}
 
 // checkLinks checks every recorded link that points into the site: the
 // page or file must exist and a fragment must be an id of the target page.

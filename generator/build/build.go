@@ -134,23 +134,24 @@ func Prepare(opts Options) (*Site, error) {
 }
 
 // gitDates returns the last commit date of every file of the content
-// folder: one git process for the whole site. Without git, or outside a
-// repository, pages simply have no date; a failing git is not a reason to
-// fail the build either, so its error is dropped too.
-func gitDates(contentDir string) map[string]time.Time {
-	dates, err := gitinfo.LastModified(context.Background(), contentDir)
+// folder, and its newest commit: one git process for the whole site.
+// Without git, or outside a repository, pages simply have no date; a
+// failing git is not a reason to fail the build either, so its error is
+// dropped too.
+func gitDates(contentDir string) gitinfo.Info {
+	info, err := gitinfo.Read(context.Background(), contentDir)
 	if err != nil {
-		return nil
+		return gitinfo.Info{}
 	}
-	return dates
+	return info
 }
 
 // contentLoader loads the content folder described by its options.
 type contentLoader func(content.Options) (*content.Site, diag.List, error)
 
 // prepare is Prepare with the content loaded by load and the git dates
-// read by dates, so that a Session can keep its caches between builds.
-func prepare(opts Options, load contentLoader, dates func(contentDir string) map[string]time.Time) (*Site, error) {
+// read by git, so that a Session can keep its caches between builds.
+func prepare(opts Options, load contentLoader, git func(contentDir string) gitinfo.Info) (*Site, error) {
 	src := opts.source()
 	cfg, diags, err := config.Load(src, displayDir(opts.Source))
 	if err != nil {
@@ -192,7 +193,8 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		return nil, err
 	}
 	diags = append(diags, more...)
-	if known := dates(contentDir); len(known) > 0 {
+	history := git(contentDir)
+	if known := history.Dates; len(known) > 0 {
 		for _, p := range cs.Pages {
 			if d, ok := known[p.File]; ok && p.Lastmod.IsZero() {
 				p.Lastmod = d
@@ -214,7 +216,9 @@ func prepare(opts Options, load contentLoader, dates func(contentDir string) map
 		links:    newLinkIndex(nil),
 	}
 	s.data = newSiteData(cfg)
-	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames)
+	s.data.Edition = edition(history.Last, cs)
+	s.diags = append(s.diags, s.checkLogo()...)
+	s.assets, err = themeAssets(th, s.data, !opts.StableAssetNames, cfg.BrandCSS())
 	if err != nil {
 		return nil, err
 	}

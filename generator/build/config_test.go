@@ -15,8 +15,8 @@ func TestConfigUnknownKeys(t *testing.T) {
 			`playbook.toml:2:3: unknown config key "baseUrl" (did you mean "baseURL"?)`},
 		{"yaml", "-- playbook.yaml --\ntitle: T\nthem: dark\n-- content/a.md --\n# A\n",
 			`playbook.yaml:2:1: unknown config key "them" (did you mean "theme"?)`},
-		{"no suggestion", "-- playbook.yaml --\nfavouriteColour: blue\n-- content/a.md --\n# A\n",
-			`playbook.yaml:1:1: unknown config key "favouriteColour" (known keys: baseURL, branch, contentDir, editURL, frontMatterKeys, ignoreExternalLinks, kinds, language, params, redirects, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
+		{"no suggestion", "-- playbook.yaml --\nfavouriteAnimal: owl\n-- content/a.md --\n# A\n",
+			`playbook.yaml:1:1: unknown config key "favouriteAnimal" (known keys: accentColor, accentColorDark, baseURL, branch, contentDir, editURL, frontMatterKeys, ignoreExternalLinks, kinds, language, logo, params, redirects, repository, repositoryPath, theme, themesDir, title, unsafe, visionBoardSections)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,6 +54,17 @@ func (s *Site) addKindData(data *view.PageData, p *content.Page, blocks []playbo
 	return nil
 }
 
+// listText is what lists of pages show under a page's title: its kind's
+// own sentence (a role's summary), else its description.
+func (s *Site) listText(p *content.Page) string {
+	if l, ok := s.Book.Model(p).(playbook.Listed); ok {
+		if t := l.ListText(); t != "" {
+			return t
+		}
+	}
+	return p.Description
+}
+
 func (s *Site) pageLink(p *content.Page) view.Link { return view.Link{Title: p.Title, URL: s.url(p)} }
 
 // tagSlug is the URL segment of a tag.

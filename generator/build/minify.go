@@ -1,6 +1,9 @@
 package build
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // minifyCSS removes comments and needless white space from a stylesheet:
 // the theme's CSS is written to be read (with notes on contrast ratios), the
@@ -59,4 +62,26 @@ func writeSpace(b *strings.Builder) {
 		return
 	}
 	b.WriteByte(' ')
+}
+
+// stripJS removes the comment lines, blank lines and indentation of the
+// theme's page script, which is written to be read: it is on every page,
+// and its comments were a third of it gzipped (2.9 KB to 2.1 KB, a twentieth
+// of a page's 15 KB budget). Only lines that are nothing but a "//"
+// comment go, and only from a script without template literals, the one
+// place where such a line could be text: a script with a backtick is
+// returned as it is.
+func stripJS(js []byte) []byte {
+	if bytes.IndexByte(js, '`') >= 0 {
+		return js
+	}
+	out := make([]byte, 0, len(js))
+	for _, line := range bytes.Split(js, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || bytes.HasPrefix(line, []byte("//")) {
+			continue
+		}
+		out = append(append(out, line...), '\n')
+	}
+	return out
 }

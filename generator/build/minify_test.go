@@ -16,3 +16,15 @@ func TestMinifyCSS(t *testing.T) {
 		}
 	}
 }
+
+func TestStripJS(t *testing.T) {
+	in := "// The switch.\n(function () {\n  var a = 1; // kept: not a whole line\n\n  // gone\n  return \"// kept: in a string\";\n})();\n"
+	want := "(function () {\nvar a = 1; // kept: not a whole line\nreturn \"// kept: in a string\";\n})();\n"
+	if got := string(stripJS([]byte(in))); got != want {
+		t.Errorf("stripJS:\n%s\nwant:\n%s", got, want)
+	}
+	withTemplate := "var s = `\n// text of a template literal\n`;\n"
+	if got := string(stripJS([]byte(withTemplate))); got != withTemplate {
+		t.Errorf("stripJS changed a script with a template literal:\n%s", got)
+	}
+}

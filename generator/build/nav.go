@@ -86,7 +86,7 @@ func (s *Site) children(p *content.Page) []view.ChildLink {
 		if cp.Hidden {
 			continue
 		}
-		out = append(out, view.ChildLink{Title: cp.Title, URL: s.url(cp), Description: cp.Description, IsSection: e.Section != nil, Date: cp.Date})
+		out = append(out, view.ChildLink{Title: cp.Title, URL: s.url(cp), Description: s.listText(cp), IsSection: e.Section != nil, Date: cp.Date})
 	}
 	return out
 }

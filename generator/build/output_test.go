@@ -123,7 +123,7 @@ func TestThemeLayout(t *testing.T) {
 	s := testsite.New(t, smallSite).MustBuild(build.Options{})
 	s.AssertContains("roles/product-owner/index.html",
 		`<html lang="en" data-search-index="/search/" data-search-script="/js/search.js">`,
-		`<header class="site-header">`, `<main id="pbMain"`, `<footer class="site-footer">`,
+		`<header class="site-header" id="pbTop">`, `<main id="pbMain"`, `<footer class="site-footer">`,
 		`<nav id="pbSidebar" class="sidebar" aria-label="Handbook">`,
 		`<a href="/roles/product-owner/" aria-current="page">Product Owner</a>`,
 		`<nav class="breadcrumbs" aria-label="Breadcrumb">`, `<li><a href="/">Home</a></li>`, `<li><a href="/roles/">Roles</a></li>`,
@@ -135,9 +135,10 @@ func TestThemeLayout(t *testing.T) {
 		t.Error("theme uses an inline style or script")
 	}
 	// The page without h2/h3 has no table of contents.
-	s.AssertNotContains("roles/scrum-master/index.html", `class="toc"`)
-	// Sections list their pages.
-	s.AssertContains("roles/index.html", `<ul class="children">`, `href="/roles/scrum-master/"`)
+	s.AssertNotContains("articles/news/index.html", `class="toc"`, `class="toc-phone"`)
+	// Sections list their pages; the roles folder's, with the roles overview.
+	s.AssertContains("index.html", `<ul class="children">`, `href="/roles/"`)
+	s.AssertContains("roles/index.html", `<ul class="role-cards">`, `href="/roles/scrum-master/"`)
 }
 
 func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {

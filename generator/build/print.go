@@ -6,7 +6,10 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/view"
 )
 
@@ -18,9 +21,12 @@ const maxPrintPages = 2000
 func (s *Site) printable() bool { return len(s.Content.Pages) <= maxPrintPages }
 
 // printPage renders /print/: every page in navigation order with a table of
-// contents, so that "Print → Save as PDF" gives the whole playbook. Heading
-// ids are prefixed per page so that they stay unique, and links between
-// pages of the handbook become links within the print page.
+// contents, so that "Print → Save as PDF" gives the whole playbook. Each
+// page is what its layout's main block shows, so that a kind prints as it
+// shows on screen (a board as a board, a thread with its authors). Ids are
+// prefixed per page so that they stay unique (and so are the references to
+// them), and links between pages of the handbook become links within the
+// print page.
 func (s *Site) printPage() ([]byte, error) {
 	if !s.printable() {
 		return nil, nil
@@ -44,13 +50,16 @@ func (s *Site) printPage() ([]byte, error) {
 		if p.IsSection && p.Section != "" {
 			depth++
 		}
-		pages = append(pages, view.PrintPage{ID: id, Title: p.Title, URL: s.url(p), Depth: depth, Body: template.HTML(body)})
+		pages = append(pages, view.PrintPage{ID: id, Title: p.Title, URL: s.url(p), Kind: p.Kind(), Date: p.Date, Depth: depth, Body: template.HTML(body)})
 	}
 	s.links.mu.Unlock()
 	data := &view.PageData{
 		Site:  s.data,
 		Page:  s.generatedView("The whole handbook", "print", "/print/"),
 		Print: pages,
+	}
+	for _, p := range pages {
+		data.Page.HasCode = data.Page.HasCode || hasCode(string(p.Body))
 	}
 	data.SetNav(func() []*view.NavItem { return s.nav(nil, nil) })
 	nav, err := s.navHTML(nil)
@@ -77,11 +86,11 @@ func prefixIDs(body []byte, prefix string, anchors map[string]string) []byte {
 			break
 		}
 		attr := ""
-		switch {
-		case i >= 3 && string(body[i-3:i]) == " id":
-			attr = "id"
-		case i >= 5 && string(body[i-5:i]) == " href":
-			attr = "href"
+		for _, a := range idAttrs {
+			if i > len(a) && body[i-len(a)-1] == ' ' && string(body[i-len(a):i]) == a {
+				attr = a
+				break
+			}
 		}
 		end := bytes.IndexByte(body[i+2:], '"')
 		if attr == "" || end < 0 {
@@ -97,10 +106,21 @@ func prefixIDs(body []byte, prefix string, anchors map[string]string) []byte {
 	return append(out, body...)
 }
 
-// rewriteAttr returns the new value of an id or href on the print page.
+// idAttrs are the attributes that hold ids or links to them.
+var idAttrs = []string{"id", "href", "aria-labelledby", "aria-describedby"}
+
+// rewriteAttr returns the new value of an id, href or id reference on the
+// print page.
 func rewriteAttr(attr, value, prefix string, anchors map[string]string) string {
-	if attr == "id" {
+	switch attr {
+	case "id":
 		return prefix + "-" + value
+	case "aria-labelledby", "aria-describedby":
+		refs := strings.Fields(value)
+		for i, r := range refs {
+			refs[i] = prefix + "-" + r
+		}
+		return strings.Join(refs, " ")
 	}
 	if strings.HasPrefix(value, "#") {
 		return "#" + prefix + "-" + value[1:]
@@ -113,6 +133,23 @@ func rewriteAttr(attr, value, prefix string, anchors map[string]string) string {
 		return "#" + a
 	}
 	return value
+}
+
+// edition is the version of the content: its newest commit when the site
+// is in git, else the newest date of its pages.
+func edition(last gitinfo.Commit, cs *content.Site) view.Edition {
+	if last.Hash != "" {
+		return view.Edition{Date: last.Date, Commit: last.Hash[:min(len(last.Hash), 12)]}
+	}
+	var e view.Edition
+	for _, p := range cs.Pages {
+		for _, d := range []time.Time{p.Lastmod, p.Date} {
+			if d.After(e.Date) {
+				e.Date = d
+			}
+		}
+	}
+	return e
 }
 
 func cutFragment(href string) (string, string, bool) {

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
+	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
 	"github.com/playbookhq/playbook/generator/view"
@@ -74,10 +76,12 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		Page:        s.pageView(p),
 		Content:     template.HTML(res.HTML),
 		TitleID:     res.TitleID,
-		TOC:         res.TOC,
+		TOC:         playbook.TOC(res.TOC, blocks),
 		Breadcrumbs: s.breadcrumbs(p),
 		Children:    s.children(p),
 	}
+	markLinked(data.Children, res.Links)
+	data.Page.HasCode = hasCode(res.HTML)
 	data.SetNav(func() []*view.NavItem { return s.nav(s.navTrail(p), p) })
 	nav, err := s.navHTML(p)
 	if err != nil {
@@ -96,8 +100,22 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 		next := s.pageLink(ordered[pos+1])
 		data.Next = &next
 	}
-	if err := s.Theme.Execute(buf, s.layout(p), data); err != nil {
-		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", s.layout(p), err))
+	layout := s.layout(p)
+	if err := s.Theme.Execute(buf, layout, data); err != nil {
+		return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", layout, err))
+	}
+	if s.printable() {
+		// The print page shows each page as its layout does, kinds and
+		// blocks included: what the layout's main block makes of it.
+		var main strings.Builder
+		if err := s.Theme.ExecuteMain(&main, layout, data); err != nil {
+			return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "template %s.html failed: %v", layout, err))
+		}
+		s.links.mu.Lock()
+		if pl := s.links.pages[p.File]; pl != nil {
+			pl.body = main.String()
+		}
+		s.links.mu.Unlock()
 	}
 	if s.releaseBodies {
 		p.Body = nil // rendered: a one-off build needs the Markdown no more
@@ -118,6 +136,24 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	}
 	s.links.mu.Unlock()
 	return res.Diagnostics
+}
+
+// hasCode reports whether rendered HTML holds highlighted code.
+func hasCode(html string) bool { return strings.Contains(html, `<pre class="chroma"`) }
+
+// markLinked marks the children that the page's text links to.
+func markLinked(children []view.ChildLink, links []markup.Link) {
+	if len(children) == 0 || len(links) == 0 {
+		return
+	}
+	linked := make(map[string]bool, len(links))
+	for _, l := range links {
+		u, _, _ := cutFragment(l.URL)
+		linked[u] = true
+	}
+	for i := range children {
+		children[i].Linked = linked[children[i].URL]
+	}
 }
 
 // layout picks the theme layout for a page: one named after its kind when

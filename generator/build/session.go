@@ -26,6 +26,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/playbook"
@@ -53,8 +54,10 @@ type Session struct {
 	markdown *markdownCache
 	// links keeps every page's ids and links for link checking.
 	links *linkIndex
-	// dates are the git dates of the content files, read once.
+	// dates are the git dates of the content files, read once with the
+	// rest of git's history of the content folder.
 	dates map[string]time.Time
+	git   gitinfo.Info
 
 	// prepared is the site Prepare loaded for the first build; Pending
 	// renders from it meanwhile.
@@ -199,15 +202,16 @@ func (s *Session) prepare(changed []string) (*Site, error) {
 			return s.loader.Load(nil)
 		}
 		return s.loader.Load(changed)
-	}, func(contentDir string) map[string]time.Time {
+	}, func(contentDir string) gitinfo.Info {
 		// Dates change with commits, not saves: read them once.
 		if s.dates == nil {
-			s.dates = gitDates(contentDir)
+			s.git = gitDates(contentDir)
+			s.dates = s.git.Dates
 			if s.dates == nil {
 				s.dates = map[string]time.Time{}
 			}
 		}
-		return s.dates
+		return s.git
 	})
 	if err != nil {
 		return nil, err
@@ -438,7 +442,7 @@ func (s *Site) signature() [32]byte {
 	// What pages show of the site besides its config: the asset names and
 	// the derived addresses (the config above covers the rest).
 	d := s.data
-	fmt.Fprintf(h, "data %q %q %q %q %q %q\n", d.BaseURL, d.BasePath, d.Stylesheets, d.Scripts, d.FeedURL, d.PrintURL)
+	fmt.Fprintf(h, "data %q %q %q %q %q %q %q %q\n", d.BaseURL, d.BasePath, d.Stylesheets, d.Scripts, d.FeedURL, d.PrintURL, d.CodeStylesheet, d.Logo)
 	// Hand-written rather than fmt: this runs on every save, over every page.
 	var b []byte
 	str := func(v string) { b = append(b, v...); b = append(b, 0) }

@@ -51,7 +51,7 @@ func (s *Site) tagPages() ([]outputAsset, diag.List) {
 		})
 		children := make([]view.ChildLink, 0, len(pages))
 		for _, p := range pages {
-			children = append(children, view.ChildLink{Title: p.Title, URL: s.url(p), Description: p.Description, Date: p.Date})
+			children = append(children, view.ChildLink{Title: p.Title, URL: s.url(p), Description: s.listText(p), Date: p.Date})
 		}
 		url := "/tags/" + slug + "/"
 		title := "Tagged “" + names[slug] + "”"

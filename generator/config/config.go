@@ -68,12 +68,19 @@ type Config struct {
 	// (as .Page.Params): pages may hold them without a warning.
 	FrontMatterKeys []string `toml:"frontMatterKeys" yaml:"frontMatterKeys"`
 
+	// Logo and AccentColor brand the default theme; see brand.go.
+	Logo            string `toml:"logo" yaml:"logo"`
+	AccentColor     string `toml:"accentColor" yaml:"accentColor"`
+	AccentColorDark string `toml:"accentColorDark" yaml:"accentColorDark"`
+
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
+	// keyPos is where each top-level key of the file is, for messages.
+	keyPos map[string][2]int
 }
 
 // knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects", "frontMatterKeys"}
+var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects", "frontMatterKeys", "logo", "accentColor", "accentColorDark"}
 
 // The content kinds a folder can stand for.
 const (
@@ -204,11 +211,16 @@ func decodeTOML(file string, src []byte, cfg *Config) diag.List {
 	// exactly here, so that TOML and YAML configs accept the same spelling.
 	var diags diag.List
 	lines := strings.Split(string(src), "\n")
+	cfg.keyPos = map[string][2]int{}
 	for _, key := range md.Keys() {
-		if len(key) != 1 || contains(knownKeys, key[0]) {
+		if len(key) != 1 {
 			continue
 		}
 		line, col := findTOMLKey(lines, key[0])
+		cfg.keyPos[key[0]] = [2]int{line, col}
+		if contains(knownKeys, key[0]) {
+			continue
+		}
 		diags = append(diags, unknownKey(file, line, col, key.String()))
 	}
 	return diags
@@ -252,10 +264,12 @@ func decodeYAML(file string, src []byte, cfg *Config) diag.List {
 		return diag.List{diag.Errorf(file, pos.Line, pos.Column, "config must be a mapping of `key: value` lines")}
 	}
 	var diags diag.List
+	cfg.keyPos = map[string][2]int{}
 	for _, kv := range values {
 		k := kv.Key.String()
+		pos := kv.Key.GetToken().Position
+		cfg.keyPos[k] = [2]int{pos.Line, pos.Column}
 		if !contains(knownKeys, k) {
-			pos := kv.Key.GetToken().Position
 			diags = append(diags, unknownKey(file, pos.Line, pos.Column, k))
 		}
 		if k == "visionBoardSections" {
@@ -334,7 +348,14 @@ func (c *Config) validate(file string) diag.List {
 	if len(c.VisionBoardSections) < 2 {
 		diags = append(diags, diag.Errorf(file, 0, 0, "visionBoardSections must list at least two section names"))
 	}
-	return diags
+	return append(diags, c.validateBrand(file)...)
+}
+
+// KeyPos returns the line and column of a top-level key of the config
+// file, 0, 0 when the file does not set it.
+func (c Config) KeyPos(key string) (line, col int) {
+	p := c.keyPos[key]
+	return p[0], p[1]
 }
 
 func sortedKinds() []string { return sortedMapKeys(DefaultKinds()) }

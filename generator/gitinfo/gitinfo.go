@@ -53,45 +53,68 @@ import (
 // error nil: a site outside git simply has no dates. Any other failure of git
 // is returned as an error.
 func LastModified(ctx context.Context, dir string) (map[string]time.Time, error) {
+	info, err := Read(ctx, dir)
+	return info.Dates, err
+}
+
+// Info is what the one git log over a folder tells.
+type Info struct {
+	// Dates are LastModified's.
+	Dates map[string]time.Time
+	// Last is the newest commit that changed a file under the folder: the
+	// edition of the content. It is zero without history.
+	Last Commit
+}
+
+// Commit is one commit: its full hash and its author date.
+type Commit struct {
+	Hash string
+	Date time.Time
+}
+
+// Read is LastModified with the newest commit of the folder besides, from
+// the same git process.
+func Read(ctx context.Context, dir string) (Info, error) {
 	return lastModified(ctx, dir, "git")
 }
 
-// lastModified is LastModified with the git binary as a parameter, so that
-// tests can count invocations or hide git without touching global state.
-func lastModified(ctx context.Context, dir, git string) (map[string]time.Time, error) {
+// lastModified is Read with the git binary as a parameter, so that tests
+// can count invocations or hide git without touching global state.
+func lastModified(ctx context.Context, dir, git string) (Info, error) {
 	cmd := exec.CommandContext(ctx, git, logArgs(dir)...)
 	// Untranslated messages, so that "not a repository" can be recognised.
 	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
+	none := Info{Dates: map[string]time.Time{}}
 	if err != nil {
-		return nil, fmt.Errorf("gitinfo: git log in %q: %w", dir, err)
+		return Info{}, fmt.Errorf("gitinfo: git log in %q: %w", dir, err)
 	}
 	if err := cmd.Start(); err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return map[string]time.Time{}, nil
+			return none, nil
 		}
-		return nil, fmt.Errorf("gitinfo: git log in %q: %w", dir, err)
+		return Info{}, fmt.Errorf("gitinfo: git log in %q: %w", dir, err)
 	}
-	dates, parseErr := parseLog(stdout)
+	info, parseErr := parseLog(stdout)
 	// Git must be able to finish writing before Wait can return.
 	_, _ = io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		return nil, fmt.Errorf("gitinfo: git log in %q: %w", dir, ctxErr)
+		return Info{}, fmt.Errorf("gitinfo: git log in %q: %w", dir, ctxErr)
 	}
 	if waitErr != nil {
 		var exit *exec.ExitError
 		if errors.As(waitErr, &exit) && noHistory(stderr.String()) {
-			return map[string]time.Time{}, nil
+			return none, nil
 		}
-		return nil, fmt.Errorf("gitinfo: git log in %q: %w: %s", dir, waitErr, lastLine(stderr.String()))
+		return Info{}, fmt.Errorf("gitinfo: git log in %q: %w: %s", dir, waitErr, lastLine(stderr.String()))
 	}
 	if parseErr != nil {
-		return nil, fmt.Errorf("gitinfo: read git log in %q: %w", dir, parseErr)
+		return Info{}, fmt.Errorf("gitinfo: read git log in %q: %w", dir, parseErr)
 	}
-	return dates, nil
+	return info, nil
 }
 
 // logArgs is the one git command line; see the package comment for why each

@@ -101,6 +101,17 @@ func TestLastModified(t *testing.T) {
 		assertDates(t, got, want)
 	})
 
+	t.Run("the newest commit of the folder, from the same process", func(t *testing.T) {
+		got, err := Read(context.Background(), filepath.Join(r.dir, "site", "content"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSpace(r.git("", "log", "-1", "--format=%H %aI", "--", "site/content"))
+		if have := got.Last.Hash + " " + got.Last.Date.Format(time.RFC3339); have != strings.Replace(want, "+00:00", "Z", 1) {
+			t.Errorf("last commit %q, want git's %q", have, want)
+		}
+	})
+
 	t.Run("author date, not committer date", func(t *testing.T) {
 		got, err := LastModified(context.Background(), filepath.Join(r.dir, "site", "content"))
 		if err != nil {
@@ -218,8 +229,8 @@ func TestLastModifiedRunsGitOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) == 0 {
-		t.Fatal("no dates through the wrapper")
+	if len(got.Dates) == 0 || got.Last.Hash == "" {
+		t.Fatalf("no dates or no last commit through the wrapper: %+v", got)
 	}
 	runs, err := os.ReadFile(count)
 	if err != nil {

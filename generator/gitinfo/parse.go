@@ -4,11 +4,12 @@ package gitinfo
 // below starts each commit with a NUL of its own. The stream is therefore a
 // list of NUL-ended fields:
 //
-//	"" date "\npath" "path" ... "" date "\npath" ...
+//	"" header "\npath" "path" ... "" header "\npath" ...
 //
 // An empty field starts a commit (no path is empty), the next field is its
-// author date, and the first path carries the newline git puts between a
-// commit's header and its file list. A commit without paths is just "" date.
+// header, its author date and hash separated by a space, and the first path
+// carries the newline git puts between a commit's header and its file list.
+// A commit without paths is just "" header.
 
 import (
 	"bufio"
@@ -20,19 +21,20 @@ import (
 )
 
 // commitFormat is git's --format for the header of each commit.
-const commitFormat = "%x00%aI"
+const commitFormat = "%x00%aI %H"
 
 // maxField bounds one path in git's output; longer is not a real path.
 const maxField = 1 << 20
 
 // parseLog reads git log output in the form above and returns the first date
-// seen for each path. Git lists the newest commit first, so the first date is
-// the last time the path changed.
-func parseLog(r io.Reader) (map[string]time.Time, error) {
+// seen for each path, and the first commit. Git lists the newest commit
+// first, so the first date is the last time the path changed.
+func parseLog(r io.Reader) (Info, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxField)
 	sc.Split(splitNUL)
 	dates := make(map[string]time.Time)
+	var last Commit
 	var (
 		inCommit   bool      // a commit header has been read
 		wantDate   bool      // the next field is a date
@@ -45,14 +47,22 @@ func parseLog(r io.Reader) (map[string]time.Time, error) {
 		field := sc.Bytes()
 		switch {
 		case wantDate:
-			rawDate = append(rawDate[:0], field...)
+			header, hash, _ := bytes.Cut(field, []byte{' '})
+			rawDate = append(rawDate[:0], header...)
 			dateParsed, wantDate, firstPath, inCommit = false, false, true, true
+			if last.Hash == "" && len(hash) > 0 {
+				t, err := time.ParseInLocation(time.RFC3339, string(rawDate), time.UTC)
+				if err != nil {
+					return Info{}, fmt.Errorf("author date: %w", err)
+				}
+				last = Commit{Hash: string(hash), Date: t}
+			}
 			continue
 		case len(field) == 0:
 			wantDate = true
 			continue
 		case !inCommit:
-			return nil, fmt.Errorf("path %q before any commit", field)
+			return Info{}, fmt.Errorf("path %q before any commit", field)
 		}
 		if firstPath {
 			field = bytes.TrimPrefix(field, []byte{'\n'})
@@ -67,19 +77,19 @@ func parseLog(r io.Reader) (map[string]time.Time, error) {
 		if !dateParsed {
 			t, err := time.ParseInLocation(time.RFC3339, string(rawDate), time.UTC)
 			if err != nil {
-				return nil, fmt.Errorf("author date: %w", err)
+				return Info{}, fmt.Errorf("author date: %w", err)
 			}
 			date, dateParsed = t, true
 		}
 		dates[string(field)] = date
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return Info{}, err
 	}
 	if wantDate {
-		return nil, errors.New("output ends inside a commit header")
+		return Info{}, errors.New("output ends inside a commit header")
 	}
-	return dates, nil
+	return Info{Dates: dates, Last: last}, nil
 }
 
 // splitNUL is a bufio.SplitFunc for NUL-ended fields; a last field without

@@ -3,6 +3,7 @@ package gitinfo
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseLog(t *testing.T) {
@@ -52,9 +53,24 @@ func TestParseLog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertDates(t, got, tt.want)
+			assertDates(t, got.Dates, tt.want)
 		})
 	}
+}
+
+// TestParseLogLastCommit reads the newest commit's hash and date from the
+// first header, whether or not it lists paths.
+func TestParseLogLastCommit(t *testing.T) {
+	t.Parallel()
+	got, err := parseLog(strings.NewReader("\x002024-03-01T00:00:00Z 0123abcd\x00" +
+		"\x002024-02-01T00:00:00+01:00 4567ef01\x00\na.md\x00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Last.Hash != "0123abcd" || got.Last.Date.Format(time.RFC3339) != "2024-03-01T00:00:00Z" {
+		t.Errorf("last commit %+v, want 0123abcd of 2024-03-01", got.Last)
+	}
+	assertDates(t, got.Dates, map[string]string{"a.md": "2024-02-01T00:00:00+01:00"})
 }
 
 func TestParseLogErrors(t *testing.T) {
@@ -96,11 +112,11 @@ func FuzzParseLog(f *testing.F) {
 	f.Add("\x002024-03-01T00:00:00Z\x00\x002024-02-01T00:00:00Z\x00\n\nodd.md\x00")
 	f.Add("a.md\x00")
 	f.Fuzz(func(t *testing.T, in string) {
-		dates, err := parseLog(strings.NewReader(in))
+		info, err := parseLog(strings.NewReader(in))
 		if err != nil {
 			return
 		}
-		for name := range dates {
+		for name := range info.Dates {
 			if name == "" || strings.ContainsRune(name, 0) {
 				t.Errorf("path %q from %q", name, in)
 			}

@@ -19,9 +19,17 @@ import (
 // (`of:`). Each `##` heading is a category, each list item under it one
 // expectation. A table shows as a category / expectations table, on its
 // own page and on the pages of both roles; the folder's section page shows
-// the matrix of every pair of roles.
+// the matrix of every pair of roles. A table without a title of its own is
+// called what it is, "What the Product Owner can expect from the Scrum
+// Master", and one pair of roles has one table.
 
 const kindExpectations = "expectations"
+
+// The ids of the blocks a table adds to a role's page.
+const (
+	blockCanExpect    = "pbCanExpect"
+	blockOthersExpect = "pbOthersExpect"
+)
 
 type expectations struct {
 	tables []*Table // in file order
@@ -33,6 +41,11 @@ type Table struct {
 	From, Of   *Role
 	Intro      template.HTML
 	Categories []Category
+	// untitled is true when the page names no title (front matter or a
+	// leading `# heading`): Finish names it after its roles.
+	untitled bool
+	// reverse is the table of the other direction, nil without one.
+	reverse *Table
 }
 
 // Category is one `##` section of an expectation table.
@@ -48,12 +61,19 @@ type TableView struct {
 	From, Of   view.Link
 	Intro      template.HTML
 	Categories []Category
+	// Size says how big the table is: "9 expectations in 3 categories".
+	Size string
+	// Reverse links the table of the other direction, nil without one.
+	Reverse *view.Link
 }
 
 // ExpectGroup is one expectation table seen from a role page.
 type ExpectGroup struct {
+	ID         string    // the group's heading id
 	Role       view.Link // the other role
+	Plural     bool      // whether the other role is plural ("the Stakeholders expect")
 	Table      view.Link
+	Size       string // "9 expectations"
 	Categories []Category
 }
 
@@ -77,9 +97,12 @@ type MatrixRow struct {
 }
 
 // MatrixCell is one pair of roles; URL is empty when there is no table.
+// Level, 1 to 4, says how the count compares with the largest of the
+// matrix, for the theme to shade it: a quarter of it or less is 1.
 type MatrixCell struct {
 	Of    view.Link
 	Count int
+	Level int
 	URL   string
 	Self  bool
 }
@@ -155,18 +178,42 @@ func (*expectations) Read(r *playbook.Reader, p *content.Page, parsed *markup.Pa
 	if t.From == nil || t.Of == nil {
 		return nil, diags
 	}
+	_, titled := p.Params["title"]
+	t.untitled = !titled && parsed.Result().Title == ""
 	return t, diags
 }
 
-// Finish lists the tables in file order.
+// Finish lists the tables in file order, names the untitled ones after
+// their roles (which is why it, and not Read, does it: a page's title is
+// read by others) and refuses a second table for one pair of roles.
 func (k *expectations) Finish(b *playbook.Book) diag.List {
+	var all []*Table
 	for _, p := range b.Pages(kindExpectations) {
 		if t, ok := b.Model(p).(*Table); ok {
-			k.tables = append(k.tables, t)
+			all = append(all, t)
 		}
 	}
-	sort.Slice(k.tables, func(i, j int) bool { return k.tables[i].Page.File < k.tables[j].Page.File })
-	return nil
+	sort.Slice(all, func(i, j int) bool { return all[i].Page.File < all[j].Page.File })
+	var diags diag.List
+	byPair := map[[2]*Role]*Table{}
+	for _, t := range all {
+		if t.untitled {
+			t.Page.Title = "What the " + t.From.Page.Title + " can expect from the " + t.Of.Page.Title
+		}
+		if first, dup := byPair[[2]*Role{t.From, t.Of}]; dup {
+			line, col := playbook.FieldPos(t.Page, "from")
+			diags = append(diags, diag.Errorf(t.Page.DisplayPath, line, col,
+				"%s already says what the %s can expect from the %s: merge the two tables into one file (a pair of roles has one table)",
+				first.Page.DisplayPath, t.From.Page.Title, t.Of.Page.Title))
+			continue
+		}
+		byPair[[2]*Role{t.From, t.Of}] = t
+		k.tables = append(k.tables, t)
+	}
+	for _, t := range k.tables {
+		t.reverse = byPair[[2]*Role{t.Of, t.From}]
+	}
+	return diags
 }
 
 // Count returns the number of expectations in the table.
@@ -180,13 +227,27 @@ func (t *Table) Count() int {
 
 // View is the table's pair of roles and its categories.
 func (t *Table) View(env *playbook.Env) any {
-	return &TableView{From: env.Link(t.From.Page), Of: env.Link(t.Of.Page), Intro: t.Intro, Categories: t.Categories}
+	v := &TableView{From: env.Link(t.From.Page), Of: env.Link(t.Of.Page), Intro: t.Intro, Categories: t.Categories,
+		Size: count(t.Count(), "expectation", "expectations") + " in " + count(len(t.Categories), "category", "categories")}
+	if t.reverse != nil {
+		l := env.Link(t.reverse.Page)
+		v.Reverse = &l
+	}
+	return v
+}
+
+// count writes a number with its noun: "1 category", "3 categories".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Outside is everything the role pages and the matrix show of the table.
 func (t *Table) Outside() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s", t.From.ID, t.Of.ID)
+	fmt.Fprintf(&b, "%s %s %q", t.From.ID, t.Of.ID, t.Page.Title)
 	for _, c := range t.Categories {
 		fmt.Fprintf(&b, "|%q %q %q", c.Name, c.ID, c.Note)
 		for _, it := range c.Items {
@@ -219,20 +280,39 @@ func (k *expectations) Blocks(b *playbook.Book, p *content.Page, env *playbook.E
 			othersExpect = append(othersExpect, t)
 		}
 	}
-	groups := func(tables []*Table, other func(*Table) *Role) []ExpectGroup {
+	groups := func(block string, tables []*Table, other func(*Table) *Role) []ExpectGroup {
 		sort.SliceStable(tables, func(i, j int) bool { return rank[other(tables[i])] < rank[other(tables[j])] })
 		out := make([]ExpectGroup, 0, len(tables))
 		for _, t := range tables {
-			out = append(out, ExpectGroup{Role: env.Link(other(t).Page), Table: env.Link(t.Page), Categories: t.Categories})
+			o := other(t)
+			out = append(out, ExpectGroup{ID: block + "-" + idSafe(o.ID), Role: env.Link(o.Page), Plural: o.Plural,
+				Table: env.Link(t.Page), Size: count(t.Count(), "expectation", "expectations"), Categories: t.Categories})
+		}
+		return out
+	}
+	toc := func(gs []ExpectGroup, heading func(ExpectGroup) string) []markup.TOCEntry {
+		out := make([]markup.TOCEntry, 0, len(gs))
+		for _, g := range gs {
+			out = append(out, markup.TOCEntry{ID: g.ID, Text: heading(g)})
 		}
 		return out
 	}
 	title := p.Title
+	can := groups(blockCanExpect, canExpect, func(t *Table) *Role { return t.Of })
+	others := groups(blockOthersExpect, othersExpect, func(t *Table) *Role { return t.From })
 	return []playbook.Block{
-		{ID: "pbCanExpect", Title: "What the " + title + " can expect from others", Template: "partials/role-can-expect.html",
-			Data: ExpectBlock{RoleTitle: title, Groups: groups(canExpect, func(t *Table) *Role { return t.Of })}},
-		{ID: "pbOthersExpect", Title: "What others expect from the " + title, Template: "partials/role-others-expect.html",
-			Data: ExpectBlock{RoleTitle: title, Groups: groups(othersExpect, func(t *Table) *Role { return t.From })}},
+		{ID: blockCanExpect, Title: "What the " + title + " can expect from others", Template: "partials/role-can-expect.html",
+			Data: ExpectBlock{RoleTitle: title, Groups: can},
+			TOC:  toc(can, func(g ExpectGroup) string { return "From the " + g.Role.Title })},
+		{ID: blockOthersExpect, Title: "What others expect from the " + title, Template: "partials/role-others-expect.html",
+			Data: ExpectBlock{RoleTitle: title, Groups: others},
+			TOC: toc(others, func(g ExpectGroup) string {
+				if g.Plural {
+					return "The " + g.Role.Title + " expect"
+				}
+				return "The " + g.Role.Title + " expects"
+			})},
+
 	}
 }
 
@@ -246,12 +326,17 @@ func (k *expectations) Overview(b *playbook.Book, section *content.Page, env *pl
 	for _, r := range roles {
 		m.Roles = append(m.Roles, env.Link(r.Page))
 	}
+	most := 0
+	for _, t := range k.tables {
+		most = max(most, t.Count())
+	}
 	for _, from := range roles {
 		row := MatrixRow{Role: env.Link(from.Page)}
 		for _, of := range roles {
 			cell := MatrixCell{Of: env.Link(of.Page), Self: from == of}
 			if t := k.tableFor(from, of); t != nil {
 				cell.Count, cell.URL = t.Count(), env.URL(t.Page)
+				cell.Level = max(1, (4*cell.Count+most-1)/most)
 			}
 			row.Cells = append(row.Cells, cell)
 		}

@@ -27,17 +27,28 @@ import (
 //
 //	The question's text.
 //
-//	- **Answerer** on 2026-03-05:
+//	- **Answerer** on 2026-03-05 (accepted):
 //	  The answer's text.
 //
 //	  - **Name**:
 //	    A reply, nested as deep as the discussion goes.
 //
 // The meta line, its date and its roles are optional; so are answer dates.
+// "(accepted)" before an answer's colon marks the answer that settled the
+// question: the thread shows it first, and the structured data gives it as
+// the accepted answer. One answer per question may be accepted, and only
+// an answer, not a reply.
+//
+// A bullet that looks like an answer but lacks the bold author ("- Name on
+// 2026-12-02: …") is an error: a git host shows it as an answer, but the
+// convention would read it, and every answer after it, as part of the
+// question.
 
 var (
 	metaPattern   = regexp.MustCompile(`^Asked by (.+?)(?: on (\d{4}-\d{2}-\d{2}))?(?:\s*·\s*Roles?:\s*(.*))?$`)
-	answerPattern = regexp.MustCompile(`^(?: on (\d{4}-\d{2}-\d{2}))?\s*:`)
+	answerPattern = regexp.MustCompile(`^(?: on (\d{4}-\d{2}-\d{2}))?\s*(\(accepted\))?\s*:`)
+	// looseAnswer is an answer's head written without the bold author.
+	looseAnswer = regexp.MustCompile(`^([^\s*_:][^:]{0,79}?) on (\d{4}-\d{2}-\d{2})\s*(\(accepted\))?\s*:`)
 )
 
 // Read reads a Q&A page.
@@ -66,16 +77,21 @@ func (*threads) Read(r *playbook.Reader, p *content.Page, parsed *markup.Parsed)
 		for i, b := range blocks {
 			list, ok := b.(*ast.List)
 			if !ok || list.IsOrdered() || !isAnswerList(parsed, list) {
+				if ok && !list.IsOrdered() {
+					diags = looseAnswers(p, parsed, list, diags)
+				}
 				body = append(body, b)
 				continue
 			}
 			q.Answers, diags = readAnswers(r, p, parsed, list, q.ID+"-answer", diags)
+			diags = q.checkAccepted(p, parsed, diags)
 			for _, after := range blocks[i+1:] {
 				diags = append(diags, diag.Errorf(p.DisplayPath, parsed.Line(after), 1,
 					"text after the answers of %q: indent it under an answer (as a reply) or move it above the answers", q.Title))
 			}
 			break
 		}
+		markAsker(q.Author, q.Answers)
 		q.Body = r.RenderHTML(parsed, body...)
 		q.BodyText = plainTexts(parsed, body)
 		t.Questions = append(t.Questions, q)
@@ -91,22 +107,77 @@ func (*threads) Read(r *playbook.Reader, p *content.Page, parsed *markup.Parsed)
 // bold author name.
 func isAnswerList(parsed *markup.Parsed, list *ast.List) bool {
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		if _, _, ok := answerHead(parsed, item); !ok {
+		if _, ok := answerHead(parsed, item); !ok {
 			return false
 		}
 	}
 	return list.ChildCount() > 0
 }
 
-// answerHead reads "**Author** on DATE:" at the start of a list item.
-func answerHead(parsed *markup.Parsed, item ast.Node) (author, date string, ok bool) {
+// looseAnswers reports the items of a bullet list that is not a list of
+// answers but should have been: items written like an answer without the
+// bold author, and, in a list whose other items are answers, items with no
+// author at all. Other lists are ordinary text of a question or an answer.
+func looseAnswers(p *content.Page, parsed *markup.Parsed, list *ast.List, diags diag.List) diag.List {
+	answers := 0
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		if _, ok := answerHead(parsed, item); ok {
+			answers++
+		}
+	}
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		if first == nil {
+			continue
+		}
+		if _, ok := answerHead(parsed, item); ok {
+			continue
+		}
+		text := parsed.PlainText(first)
+		if m := looseAnswer.FindStringSubmatch(text); m != nil {
+			line, col := locate(parsed, first, m[1])
+			accepted := ""
+			if m[3] != "" {
+				accepted = " (accepted)"
+			}
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col,
+				"answer by %q has no bold author, so it would be read as text, not as an answer: write it as \"- **%s** on %s%s:\" (see how-to-write/qa.md)",
+				m[1], m[1], m[2], accepted))
+			continue
+		}
+		if answers > 0 {
+			line, col := locate(parsed, first, firstWord(text))
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col,
+				"an item among answers has no author, so none of them would be read as answers: start it with \"- **Name**:\" or \"- **Name** on YYYY-MM-DD:\" (see how-to-write/qa.md)"))
+		}
+	}
+	return diags
+}
+
+// firstWord is the first word of a text, to locate it.
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// answerHead is what an answer's first line says besides its text.
+type answerHeadInfo struct {
+	author, date string
+	accepted     bool
+}
+
+// answerHead reads "**Author** on DATE (accepted):" at the start of a list
+// item.
+func answerHead(parsed *markup.Parsed, item ast.Node) (answerHeadInfo, bool) {
 	first := item.FirstChild()
 	if first == nil {
-		return "", "", false
+		return answerHeadInfo{}, false
 	}
 	strong, isEmph := first.FirstChild().(*ast.Emphasis)
 	if !isEmph || strong.Level != 2 {
-		return "", "", false
+		return answerHeadInfo{}, false
 	}
 	rest := strong.NextSibling()
 	var tail bytes.Buffer
@@ -122,9 +193,9 @@ func answerHead(parsed *markup.Parsed, item ast.Node) (author, date string, ok b
 	}
 	m := answerPattern.FindStringSubmatch(tail.String())
 	if m == nil {
-		return "", "", false
+		return answerHeadInfo{}, false
 	}
-	return parsed.PlainText(strong), m[1], true
+	return answerHeadInfo{author: parsed.PlainText(strong), date: m[1], accepted: m[2] != ""}, true
 }
 
 // readAnswers reads a list of answers (or replies), recursively.
@@ -133,17 +204,21 @@ func readAnswers(r *playbook.Reader, p *content.Page, parsed *markup.Parsed, lis
 	n := 0
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		n++
-		author, date, _ := answerHead(parsed, item)
-		a := &Answer{ID: fmt.Sprintf("%s-%d", idPrefix, n), Author: author}
-		if date != "" {
-			a.Date, _ = time.Parse("2006-01-02", date)
+		head, _ := answerHead(parsed, item)
+		a := &Answer{ID: fmt.Sprintf("%s-%d", idPrefix, n), Author: head.author, Accepted: head.accepted}
+		a.line, a.col = locate(parsed, item.FirstChild(), head.author)
+		if head.date != "" {
+			a.Date, _ = time.Parse("2006-01-02", head.date)
 		}
 		stripAnswerHead(parsed, item.FirstChild())
 		var body []ast.Node
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-			if sub, ok := c.(*ast.List); ok && !sub.IsOrdered() && isAnswerList(parsed, sub) {
-				a.Replies, diags = readAnswers(r, p, parsed, sub, a.ID, diags)
-				continue
+			if sub, ok := c.(*ast.List); ok && !sub.IsOrdered() {
+				if isAnswerList(parsed, sub) {
+					a.Replies, diags = readAnswers(r, p, parsed, sub, a.ID, diags)
+					continue
+				}
+				diags = looseAnswers(p, parsed, sub, diags)
 			}
 			if c.ChildCount() == 0 && c.Kind() != ast.KindThematicBreak {
 				continue // the head was the whole first paragraph
@@ -155,6 +230,40 @@ func readAnswers(r *playbook.Reader, p *content.Page, parsed *markup.Parsed, lis
 		out = append(out, a)
 	}
 	return out, diags
+}
+
+// checkAccepted reports a reply marked accepted and a second accepted
+// answer; the first one marked stays accepted.
+func (q *Question) checkAccepted(p *content.Page, parsed *markup.Parsed, diags diag.List) diag.List {
+	var first *Answer
+	for _, a := range q.Answers {
+		if !a.Accepted {
+			continue
+		}
+		if first != nil {
+			a.Accepted = false
+			diags = append(diags, diag.Errorf(p.DisplayPath, a.line, a.col,
+				"question %q has a second accepted answer (the first is on line %d): keep \"(accepted)\" on the one answer that settled the question", q.Title, first.line))
+			continue
+		}
+		first = a
+	}
+	q.Accepted = first
+	var replies func([]*Answer)
+	replies = func(list []*Answer) {
+		for _, a := range list {
+			if a.Accepted {
+				a.Accepted = false
+				diags = append(diags, diag.Errorf(p.DisplayPath, a.line, a.col,
+					"a reply cannot be the accepted answer of %q: move \"(accepted)\" to an answer (a top-level item of the list)", q.Title))
+			}
+			replies(a.Replies)
+		}
+	}
+	for _, a := range q.Answers {
+		replies(a.Replies)
+	}
+	return diags
 }
 
 // stripAnswerHead removes "**Author** on DATE:" from the first block of an
@@ -181,6 +290,14 @@ func stripAnswerHead(parsed *markup.Parsed, block ast.Node) {
 		}
 		block.RemoveChild(block, n)
 		n = next
+	}
+}
+
+// markAsker marks the answers and replies the question's author wrote.
+func markAsker(asker string, list []*Answer) {
+	for _, a := range list {
+		a.Asker = asker != "" && a.Author == asker
+		markAsker(asker, a.Replies)
 	}
 }
 
@@ -272,7 +389,9 @@ type Question struct {
 	Body   template.HTML
 	// BodyText is the question's text without markup, for structured data.
 	BodyText string
-	Answers  []*Answer
+	Answers  []*Answer // in the order written
+	// Accepted is the answer marked "(accepted)", nil without one.
+	Accepted *Answer
 	Page     *content.Page
 }
 
@@ -281,9 +400,31 @@ type Answer struct {
 	ID       string
 	Author   string
 	Date     time.Time
+	Accepted bool
 	Body     template.HTML
 	BodyText string
 	Replies  []*Answer
+	// Asker is true when the question's author wrote it.
+	Asker bool
+
+	line, col int // of the author's name, for messages
+}
+
+// Initials are the first letters of the author's first and last names,
+// which the thread shows beside each post: "Priya Raman" → "PR".
+func (a *Answer) Initials() string { return initials(a.Author) }
+
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return "?"
+	}
+	first := []rune(words[0])[:1]
+	if len(words) == 1 {
+		return strings.ToUpper(string(first))
+	}
+	last := []rune(words[len(words)-1])[:1]
+	return strings.ToUpper(string(first) + string(last))
 }
 
 // ThreadView is a Q&A page's layout data.
@@ -294,10 +435,18 @@ type ThreadView struct {
 	JSONLD template.JS
 }
 
-// QuestionView is a question with links to the roles it is tagged with.
+// QuestionView is a question with links to the roles it is tagged with,
+// its answers in the order the thread shows them (the accepted one first)
+// and what they number.
 type QuestionView struct {
 	*Question
 	RoleLinks []view.Link
+	Answers   []*Answer
+	// Count says how many answers and replies there are: "2 answers and 5
+	// replies".
+	Count string
+	// Initials are the asker's.
+	Initials string
 }
 
 // QuestionLink is a question listed on a role page.
@@ -352,13 +501,39 @@ func (k *threads) Blocks(b *playbook.Book, p *content.Page, env *playbook.Env) [
 func (t *Thread) View(env *playbook.Env) any {
 	v := &ThreadView{Intro: t.Intro, JSONLD: StructuredData(t, env.Data.Permalink(t.Page.URL))}
 	for _, q := range t.Questions {
-		qv := QuestionView{Question: q}
+		qv := QuestionView{Question: q, Count: q.count(), Initials: initials(q.Author)}
 		for _, r := range q.Roles {
 			qv.RoleLinks = append(qv.RoleLinks, env.Link(r.Page))
+		}
+		if q.Accepted != nil {
+			qv.Answers = append(qv.Answers, q.Accepted)
+		}
+		for _, a := range q.Answers {
+			if a != q.Accepted {
+				qv.Answers = append(qv.Answers, a)
+			}
 		}
 		v.Questions = append(v.Questions, qv)
 	}
 	return v
+}
+
+// count says how many answers and replies a question has.
+func (q *Question) count() string {
+	replies := 0
+	var walk func([]*Answer)
+	walk = func(list []*Answer) {
+		for _, a := range list {
+			replies += len(a.Replies)
+			walk(a.Replies)
+		}
+	}
+	walk(q.Answers)
+	s := count(len(q.Answers), "answer", "answers")
+	if replies > 0 {
+		s += " and " + count(replies, "reply", "replies")
+	}
+	return s
 }
 
 // IDs are the permalinks of every question and answer.

@@ -8,7 +8,8 @@ import (
 )
 
 // StructuredData returns the schema.org JSON-LD of a Q&A thread: a QAPage
-// when the page holds one question, else an FAQPage. pageURL is the page's
+// when the page holds one question (its accepted answer as acceptedAnswer,
+// the others as suggestedAnswer), else an FAQPage. pageURL is the page's
 // absolute (or site) URL; question anchors are appended to it. The JSON is
 // safe inside a <script> element: encoding/json escapes <, > and &.
 func StructuredData(t *Thread, pageURL string) template.JS {
@@ -50,12 +51,20 @@ func StructuredData(t *Thread, pageURL string) template.JS {
 			jq.Text = q.Title
 		}
 		for _, a := range q.Answers {
+			if a == q.Accepted {
+				accepted := toAnswer(a)
+				jq.AcceptedAnswer = &accepted
+				continue
+			}
 			jq.SuggestedAnswer = append(jq.SuggestedAnswer, toAnswer(a))
 		}
 		if len(t.Questions) > 1 && len(q.Answers) > 0 {
-			// FAQPage questions carry the answer the handbook stands by: the first.
-			first := jq.SuggestedAnswer[0]
-			jq.AcceptedAnswer = &first
+			// FAQPage questions carry the one answer the handbook stands by:
+			// the accepted one, else the first.
+			if jq.AcceptedAnswer == nil {
+				first := jq.SuggestedAnswer[0]
+				jq.AcceptedAnswer = &first
+			}
 			jq.SuggestedAnswer = nil
 		}
 		questions = append(questions, jq)

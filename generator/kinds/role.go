@@ -18,7 +18,9 @@ import (
 // file name without extension. Front matter gives its summary and the roles
 // and groups it works with (`works_with:` role ids, or free names); the
 // page shows them as a collaboration diagram. Other kinds refer to roles by
-// id, so roles are declared before any page is read.
+// id, so roles are declared before any page is read. The folder's section
+// page shows every role with its summary and how many expectations run
+// each way (role-list.html).
 
 // kindRole is the role kind's name.
 const kindRole = "role"
@@ -33,6 +35,9 @@ type Role struct {
 	Page      *content.Page
 	Summary   string
 	WorksWith []Ref
+	// Plural is true for a role that is a group of people ("Stakeholders"),
+	// which sentences about it need to know: "the Stakeholders expect".
+	Plural bool
 }
 
 // Ref names a role or, for a free name, a person or group that is not one.
@@ -45,15 +50,43 @@ type Ref struct {
 type RoleView struct {
 	ID      string
 	Summary string
-	// Diagram is the inline SVG collaboration diagram.
+	Plural  bool
+	// Diagram is the inline SVG collaboration diagram, "" when the role
+	// works with nobody yet.
 	Diagram   template.HTML
 	WorksWith []view.Link // URL empty for a person or group without a role guide
+	// HasGroups is true when a partner has no role guide of its own (the
+	// diagram draws it dashed).
+	HasGroups bool
+}
+
+// RoleOverview is the roles folder's section page: every role in
+// navigation order.
+type RoleOverview struct {
+	Roles []RoleCard
+}
+
+// RoleCard is one role on the roles overview: its summary, who it works
+// with and how many expectations run each way, each count linking to the
+// block of the role's page that lists them.
+type RoleCard struct {
+	Role      view.Link
+	ID        string // the card's heading id
+	Summary   string
+	Plural    bool
+	WorksWith []view.Link
+	// CanExpect counts what the role can expect from others, in
+	// CanExpectFrom tables; Expected what others expect from it, in
+	// ExpectedBy tables.
+	CanExpect, CanExpectFrom  int
+	Expected, ExpectedBy      int
+	CanExpectURL, ExpectedURL string
 }
 
 func (*roles) Name() string   { return kindRole }
 func (*roles) Folder() string { return "roles" }
 func (*roles) Title() string  { return "Roles" }
-func (*roles) Keys() []string { return []string{"summary", "works_with"} }
+func (*roles) Keys() []string { return []string{"summary", "works_with", "plural"} }
 
 func (k *roles) Declare(b *playbook.Book, p *content.Page) {
 	r := &Role{ID: roleID(p), Page: p}
@@ -77,6 +110,15 @@ func (k *roles) Read(r *playbook.Reader, p *content.Page, _ *markup.Parsed) (pla
 		return nil, diag.List{diag.Errorf(p.DisplayPath, 1, 1, "role id %q is also the id of %s: a role's id is its file name, so rename one of the two files", roleID(p), other)}
 	}
 	var diags diag.List
+	role.Plural = pluralTitle(p.Title)
+	if v, has := p.Params["plural"]; has {
+		if b, ok := v.(bool); ok {
+			role.Plural = b
+		} else {
+			line, col := playbook.FieldPos(p, "plural")
+			diags = append(diags, diag.Errorf(p.DisplayPath, line, col, "front matter \"plural\" must be true or false, not %v", v))
+		}
+	}
 	if s, ok := p.Params["summary"].(string); ok {
 		role.Summary = s
 	} else if v, has := p.Params["summary"]; has {
@@ -135,24 +177,109 @@ func lookupRole(b *playbook.Book, p *content.Page, id string, line, col int, fie
 	return nil, &d
 }
 
+// pluralTitle guesses whether a role's title names a group of people: it
+// does when it joins names ("Users and customers") or when its head noun,
+// the last word before any "of" ("Head of Sales" → "Head"), ends in a
+// plural "s" ("Stakeholders", not "Business" or "Analysis"). Front matter
+// `plural:` settles the cases a guess gets wrong.
+func pluralTitle(title string) bool {
+	words := strings.Fields(strings.ToLower(title))
+	for i, w := range words {
+		if w == "of" {
+			words = words[:i]
+			break
+		}
+		if (w == "and" || w == "&") && i > 0 {
+			return true
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	head := strings.Trim(words[len(words)-1], ".,;:!?()\"'")
+	return len(head) > 3 && strings.HasSuffix(head, "s") &&
+		!strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is")
+}
+
 // View is the role's summary, diagram and partners.
 func (r *Role) View(env *playbook.Env) any {
-	v := &RoleView{ID: r.ID, Summary: r.Summary}
+	v := &RoleView{ID: r.ID, Summary: r.Summary, Plural: r.Plural}
 	v.Diagram = Diagram(r, func(o *Role) string { return env.URL(o.Page) })
+	v.WorksWith = partnerLinks(r, env)
 	for _, w := range r.WorksWith {
-		if w.Role != nil {
-			v.WorksWith = append(v.WorksWith, env.Link(w.Role.Page))
-		} else {
-			v.WorksWith = append(v.WorksWith, view.Link{Title: w.Name})
-		}
+		v.HasGroups = v.HasGroups || w.Role == nil
 	}
 	return v
 }
 
-// Outside is what other pages show of a role: its summary and partners.
+// partnerLinks links the role's partners that have guides; the others are
+// links without a URL.
+func partnerLinks(r *Role, env *playbook.Env) []view.Link {
+	out := make([]view.Link, 0, len(r.WorksWith))
+	for _, w := range r.WorksWith {
+		if w.Role != nil {
+			out = append(out, env.Link(w.Role.Page))
+		} else {
+			out = append(out, view.Link{Title: w.Name})
+		}
+	}
+	return out
+}
+
+// ListText is the role's summary, which lists show instead of the page's
+// description.
+func (r *Role) ListText() string { return r.Summary }
+
+// Overview is every role with its summary, partners and expectation
+// counts, on the roles folder's own page.
+func (k *roles) Overview(b *playbook.Book, section *content.Page, env *playbook.Env) any {
+	if section.Section != env.Folder(kindRole) || len(k.list) == 0 {
+		return nil
+	}
+	var tables []*Table
+	if e, ok := b.Kind(kindExpectations).(*expectations); ok {
+		tables = e.tables
+	}
+	o := &RoleOverview{}
+	for _, r := range k.list {
+		if r.Page.Hidden {
+			continue
+		}
+		c := RoleCard{Role: env.Link(r.Page), ID: "role-" + idSafe(r.ID), Summary: r.Summary, Plural: r.Plural, WorksWith: partnerLinks(r, env)}
+		for _, t := range tables {
+			if t.From == r {
+				c.CanExpect += t.Count()
+				c.CanExpectFrom++
+			}
+			if t.Of == r {
+				c.Expected += t.Count()
+				c.ExpectedBy++
+			}
+		}
+		c.CanExpectURL = c.Role.URL + "#" + blockCanExpect
+		c.ExpectedURL = c.Role.URL + "#" + blockOthersExpect
+		o.Roles = append(o.Roles, c)
+	}
+	return o
+}
+
+// idSafe makes an id, or a part of one, of a name such as a role's id (a
+// file name): characters an id reference cannot hold (a space separates two
+// references) become hyphens.
+func idSafe(s string) string {
+	return strings.Map(func(c rune) rune {
+		if c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return c
+		}
+		return '-'
+	}, s)
+}
+
+// Outside is what other pages show of a role: its summary, partners and
+// whether it is plural.
 func (r *Role) Outside() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q", r.Summary)
+	fmt.Fprintf(&b, "%q %v", r.Summary, r.Plural)
 	for _, w := range r.WorksWith {
 		fmt.Fprintf(&b, " %q", w.Name)
 	}

@@ -45,7 +45,7 @@ func TestLinksRewritten(t *testing.T) {
 		`<a href="#top">top</a>`,
 		`<a href="https://example.com/a.md">ext</a>`,
 		`<a href="https://example.org/b.md">https://example.org/b.md</a>`,
-		`<img src="/assets/board.png" alt="Board" title="The board">`,
+		`<figure><img src="/assets/board.png" alt="Board"><figcaption>The board</figcaption></figure>`,
 		`<a href="roles/po/">ref link</a>`,
 	}, nil)
 	if len(res.Diagnostics) != 0 {

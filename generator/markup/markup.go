@@ -3,7 +3,8 @@
 // It configures goldmark once (GFM, footnotes, definition lists, typographer)
 // and adds the site's own extensions, one file each: GitHub heading ids and
 // the page title (headings.go, slug.go), GitHub alerts (alerts.go), code
-// highlighting with chroma (highlight.go), link resolution (links.go) and
+// highlighting with chroma (highlight.go), link resolution (links.go),
+// figures with captions from image titles (figures.go) and
 // raw HTML with its links resolved (rawhtml.go), sanitized (sanitize.go). Everything that belongs to one document
 // (ids, diagnostics, the resolver) lives in the goldmark parser.Context of
 // that document, so one Renderer serves many goroutines at once.
@@ -138,6 +139,7 @@ func New(opts Options) *Renderer {
 		highlighting{},
 		readerAids{},
 		templateTags{},
+		figures{},
 	}
 	// Raw HTML is always written out by rawhtml.go's renderers; a safe
 	// site sanitizes the body it ends up in. goldmark's own unsafe mode

@@ -102,14 +102,41 @@ type Named interface {
 	SearchNames() []string
 }
 
+// Listed is a model with a sentence of its own that lists of pages (a
+// section's cards, a tag's pages) show under its title instead of the
+// page's description, which is written for search engines: a role's
+// summary. ListText returns "" to leave the description.
+type Listed interface {
+	ListText() string
+}
+
 // Block is a titled part that a kind adds to another page, rendered with
-// one of the theme's partial templates.
+// one of the theme's partial templates. Blocks follow the page's own text,
+// and so do their entries in its table of contents.
 type Block struct {
 	ID, Title string
 	// Template is the partial that renders the block ("partials/role-questions.html"),
 	// Data its dot.
 	Template string
 	Data     any
+	// TOC lists the block's own headings, with the ids its partial gives
+	// them, to list under its title in the page's table of contents.
+	TOC []markup.TOCEntry
+}
+
+// TOC is a page's table of contents: its own headings', then each block's
+// title with the block's headings under it.
+func TOC(page []markup.TOCEntry, blocks []Block) []markup.TOCEntry {
+	if len(blocks) == 0 {
+		return page
+	}
+	// A new slice: page may be the cached result of a render.
+	out := make([]markup.TOCEntry, 0, len(page)+len(blocks))
+	out = append(out, page...)
+	for _, b := range blocks {
+		out = append(out, markup.TOCEntry{ID: b.ID, Text: b.Title, Children: b.TOC})
+	}
+	return out
 }
 
 // File is a file a kind writes besides its pages.

@@ -109,6 +109,18 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	return tmpl.ExecuteTemplate(w, "base.html", data)
 }
 
+// ExecuteMain renders only a layout's "main" block (or page's, when the
+// theme has no such layout), with a page's own data: what the page shows
+// of itself without the site around it, for a page that gathers others,
+// such as the print page.
+func (t *Theme) ExecuteMain(w io.Writer, layout string, data any) error {
+	tmpl, ok := t.layouts[layout]
+	if !ok {
+		tmpl = t.layouts[LayoutPage]
+	}
+	return tmpl.ExecuteTemplate(w, "main", data)
+}
+
 // ExecutePartial renders one partial template, such as "partials/nav.html",
 // into w.
 func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {

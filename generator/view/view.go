@@ -50,6 +50,33 @@ type PageData struct {
 	nav func() []*NavItem
 }
 
+// Unlinked are the entries of Children that the page's own text does not
+// link to: a section page whose author lists its pages by hand, as a
+// README on a git host does, needs no cards that say it again, and cards
+// still show the pages the text leaves out.
+func (d *PageData) Unlinked() []ChildLink {
+	var out []ChildLink
+	for _, c := range d.Children {
+		if !c.Linked {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// SubSections are the entries of Children that are sections themselves:
+// what a section page whose kind's overview lists its pages (the roles, the
+// matrix of expectations) still has to link to.
+func (d *PageData) SubSections() []ChildLink {
+	var out []ChildLink
+	for _, c := range d.Children {
+		if c.IsSection {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Block is a titled part that a content kind adds to another page.
 type Block struct {
 	// ID is the block's anchor, unique on the page; Title its heading.
@@ -100,9 +127,17 @@ type SiteData struct {
 	PrintURL string
 	// FeedURL is the site path of the articles' Atom feed, "" without one.
 	FeedURL string
+	// Edition is the version of the content built, which the print page
+	// is stamped with.
+	Edition Edition
+	// Logo is the site path of the configured logo, "" without one.
+	Logo string
 	// Stylesheets and Scripts are the theme's assets to link, output-relative.
 	Stylesheets []string
-	Scripts     []string
+	// CodeStylesheet holds the code-highlighting colours, for the pages
+	// whose .Page.HasCode.
+	CodeStylesheet string
+	Scripts        []string
 	// Integrity maps each fingerprinted stylesheet and script to its
 	// Subresource Integrity value ("sha384-…"). It is empty for `serve`,
 	// whose stable asset names are swapped in place on a change.
@@ -144,6 +179,9 @@ type PageView struct {
 	// EditURL is where the page's source can be edited on the git host, ""
 	// without a configured repository.
 	EditURL string
+	// HasCode is true when the page shows highlighted code, which needs
+	// the site's CodeStylesheet.
+	HasCode bool
 }
 
 // Link is a titled URL.
@@ -159,6 +197,8 @@ type ChildLink struct {
 	Description string
 	IsSection   bool
 	Date        time.Time
+	// Linked is true when the section page's own text links to the entry.
+	Linked bool
 }
 
 // NavItem is one entry of the sidebar navigation.
@@ -176,6 +216,19 @@ type PrintPage struct {
 	ID    string // the anchor of the page on the print page
 	Title string
 	URL   string
+	Kind  string
+	Date  time.Time
 	Depth int // 0 for the home page, 1 for top-level pages and sections…
-	Body  template.HTML
+	// Body is what the page's layout shows in its "main" block: its text
+	// and what its kind makes of it, as on its own page.
+	Body template.HTML
+}
+
+// Edition is the version of the content a build shows: the newest commit
+// that changed it when the site is kept in git, else the newest date of its
+// pages. Both come from the content, so that a build of the same content
+// is the same, whenever it runs.
+type Edition struct {
+	Date   time.Time // zero when unknown
+	Commit string    // the commit's hash, shortened; "" outside git
 }

@@ -1,8 +1,8 @@
 // Playbook default theme: the dark-mode switch. Pages work without it: the
 // button is hidden in the HTML and the theme follows the OS. A choice made
-// here is kept in localStorage and set as data-theme on <html>. The button's
-// label stays "Dark mode" and aria-pressed carries the state, as a toggle
-// button's name must not change with its state.
+// here is kept in localStorage and set as data-theme on <html>. The button
+// says what it does, which changes with the theme: "Dark mode" (its full
+// name "Switch to dark mode") while light, "Light mode" while dark.
 (function () {
   var KEY = "playbook-theme";
   var root = document.documentElement;
@@ -13,11 +13,12 @@
 
   var button = document.querySelector(".theme-toggle");
   if (!button) return;
+  var mode = button.querySelector(".theme-toggle-mode");
   function isDark() {
     var t = root.getAttribute("data-theme");
     return t ? t === "dark" : os.matches;
   }
-  function sync() { button.setAttribute("aria-pressed", String(isDark())); }
+  function sync() { if (mode) mode.textContent = isDark() ? "light mode" : "dark mode"; }
   button.addEventListener("click", function () {
     var next = isDark() ? "light" : "dark";
     root.setAttribute("data-theme", next);
@@ -27,6 +28,95 @@
   if (os.addEventListener) os.addEventListener("change", sync);
   sync();
   button.hidden = false;
+})();
+
+// Heading anchors: each section heading of the page gets a link to itself,
+// beside it, shown on hover and on focus. The link follows the heading
+// rather than sitting inside it, so that the heading's name stays its text;
+// the link's own name says where it goes. Headings that are links already
+// (a question's permalink, a role's card) get none.
+(function () {
+  var hs = document.querySelectorAll("article.page h2[id], article.page h3[id], article.page h4[id]");
+  for (var i = 0; i < hs.length; i++) {
+    var h = hs[i], inner = h.querySelector("a");
+    if (inner && inner.textContent.trim() === h.textContent.trim()) continue;
+    var wrap = document.createElement("div");
+    wrap.className = "heading-wrap heading-wrap-" + h.tagName.toLowerCase();
+    h.parentNode.insertBefore(wrap, h);
+    wrap.appendChild(h);
+    var a = document.createElement("a");
+    a.className = "heading-anchor";
+    a.href = "#" + h.id;
+    a.setAttribute("aria-label", "Link to the section “" + h.textContent.trim() + "”");
+    a.textContent = "#";
+    wrap.appendChild(a);
+  }
+})();
+
+// Copy buttons: each code block gets one. Without JavaScript there is no
+// button, and the code can be selected as ever. Where the page may not use
+// the clipboard API (plain http), the code is selected and copied the old
+// way; if even that is refused, it stays selected for the reader to copy.
+// A status message tells screen readers what happened.
+(function () {
+  var pres = document.querySelectorAll("article.page pre");
+  if (!pres.length) return;
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.append(status);
+  pres.forEach(function (pre) {
+    var wrap = document.createElement("div"), b = document.createElement("button"), timer;
+    wrap.className = "code-block";
+    pre.before(wrap);
+    wrap.append(pre, b);
+    b.type = "button";
+    b.className = "copy-code";
+    b.innerHTML = "<span>Copy</span><span class=visually-hidden> the code</span>";
+    b.onclick = function () {
+      function done(ok) {
+        b.firstChild.textContent = ok ? "Copied" : "Select and copy";
+        status.textContent = ok ? "Code copied" : "Could not copy: the code is selected, copy it with the keyboard";
+        clearTimeout(timer);
+        timer = setTimeout(function () { b.firstChild.textContent = "Copy"; status.textContent = ""; }, 2500);
+      }
+      if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(pre.textContent).then(function () { done(true); }, function () { done(false); });
+      var range = document.createRange(), sel = getSelection(), ok = false;
+      range.selectNodeContents(pre);
+      sel.removeAllRanges();
+      sel.addRange(range);
+      try { ok = document.execCommand("copy"); } catch (e) { /* refused */ }
+      done(ok);
+    };
+  });
+})();
+
+// Scroll-spy: "On this page" marks the section being read, the last one
+// whose heading has passed under the header; at the end of the page, the
+// last one.
+(function () {
+  var items = [].slice.call(document.querySelectorAll(".toc a[href^='#']")).map(function (a) {
+    return [document.getElementById(decodeURIComponent(a.hash.slice(1))), a];
+  }).filter(function (item) { return item[0]; });
+  if (!items.length) return;
+  var current, queued;
+  function update() {
+    queued = false;
+    var best = null, top = -1e9;
+    items.forEach(function (item) {
+      var t = item[0].getBoundingClientRect().top;
+      if (t <= 96 && t > top) { best = item[1]; top = t; }
+    });
+    if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) best = items[items.length - 1][1];
+    if (best === current) return;
+    if (current) current.removeAttribute("aria-current");
+    if (best) best.setAttribute("aria-current", "location");
+    current = best;
+  }
+  addEventListener("scroll", function () {
+    if (!queued) { queued = true; requestAnimationFrame(update); }
+  }, { passive: true });
+  update();
 })();
 
 // Relative dates: a <time data-relative> keeps its absolute date (what a
