@@ -192,7 +192,7 @@ func TestBrowserRolePageTOC(t *testing.T) {
 	base := browsertest.Serve(t, buildExample(t))
 	browsertest.Open(t, ctx, base+"/roles/product-owner/")
 	hrefs := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll(".toc a")].map(a => a.getAttribute("href"))`)
-	for _, want := range []string{"#responsibilities", "#can-expect-from-others", "#can-expect-from-others-scrum-master", "#others-expect", "#others-expect-stakeholders", "#role-questions"} {
+	for _, want := range []string{"#responsibilities", "#pbCanExpect", "#pbCanExpect-scrum-master", "#pbOthersExpect", "#pbOthersExpect-stakeholders", "#pbRoleQuestions"} {
 		found := false
 		for _, h := range hrefs {
 			found = found || h == want
@@ -204,14 +204,14 @@ func TestBrowserRolePageTOC(t *testing.T) {
 	if missing := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll(".toc a")].map(a => a.getAttribute("href")).filter(h => !document.getElementById(h.slice(1)))`); len(missing) > 0 {
 		t.Errorf("entries of \"On this page\" lead nowhere: %q", missing)
 	}
-	if text := browsertest.Eval[string](t, ctx, `document.querySelector('.toc a[href="#others-expect-stakeholders"]').textContent`); text != "The Stakeholders expect" {
+	if text := browsertest.Eval[string](t, ctx, `document.querySelector('.toc a[href="#pbOthersExpect-stakeholders"]').textContent`); text != "The Stakeholders expect" {
 		t.Errorf("the entry for what the Stakeholders expect reads %q", text)
 	}
 
 	// The scroll-spy follows the reader.
-	browsertest.Eval[bool](t, ctx, `(document.getElementById("others-expect").scrollIntoView(), true)`)
+	browsertest.Eval[bool](t, ctx, `(document.getElementById("pbOthersExpect").scrollIntoView(), true)`)
 	browsertest.Until(t, ctx, "the scroll-spy marks what others expect",
-		`document.querySelector(".toc a[aria-current=location]")?.getAttribute("href") === "#others-expect"`)
+		`document.querySelector(".toc a[aria-current=location]")?.getAttribute("href") === "#pbOthersExpect"`)
 	browsertest.Eval[bool](t, ctx, `(document.getElementById("responsibilities").scrollIntoView(), true)`)
 	browsertest.Until(t, ctx, "the scroll-spy marks the responsibilities",
 		`document.querySelector(".toc a[aria-current=location]")?.getAttribute("href") === "#responsibilities"`)
@@ -222,7 +222,7 @@ func TestBrowserRolePageTOC(t *testing.T) {
 		t.Errorf("at 390 px the side table of contents is %s, want hidden", got)
 	}
 	browsertest.Do(t, ctx, chromedp.Click(chromedp.CSS(".toc-phone summary"), chromedp.NodeVisible))
-	if got := browsertest.Eval[string](t, ctx, visibility(`.toc-phone a[href="#others-expect-stakeholders"]`)); got != "visible" {
+	if got := browsertest.Eval[string](t, ctx, visibility(`.toc-phone a[href="#pbOthersExpect-stakeholders"]`)); got != "visible" {
 		t.Errorf("at 390 px, opened, the folded table of contents shows the Stakeholders' group: %s", got)
 	}
 }

@@ -29,7 +29,7 @@ func (s *Site) navEntries(node *content.NavNode, open map[*content.NavNode]bool,
 		if c.Page.Hidden {
 			continue
 		}
-		item := &view.NavItem{Title: c.Title, URL: s.url(c.Page), Current: c.Page == current}
+		item := &view.NavItem{Title: c.Label(), URL: s.url(c.Page), Current: c.Page == current}
 		if open[c] && c.Opens() {
 			item.Open = true
 			item.Children = s.navEntries(c, open, current)

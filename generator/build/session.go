@@ -487,7 +487,7 @@ func (s *Site) signature() [32]byte {
 	// The navigation's nesting and titles (a SUMMARY.md gives its own).
 	var nav func(n *content.NavNode, depth int)
 	nav = func(n *content.NavNode, depth int) {
-		fmt.Fprintf(h, "nav %d %q %q\n", depth, n.Page.File, n.Title)
+		fmt.Fprintf(h, "nav %d %q %q\n", depth, n.Page.File, n.Label())
 		for _, c := range n.Children {
 			nav(c, depth+1)
 		}

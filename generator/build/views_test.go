@@ -186,14 +186,14 @@ of: product-owner
 	s.AssertNotContains("expectations/dup-pair/index.html", "Dup Pair")
 	// A plural role takes a plural verb; "Head of Sales" is one person.
 	s.AssertContains("roles/product-owner/index.html",
-		`<h3 id="others-expect-stakeholders">The <a href="/roles/stakeholders/">Stakeholders</a> expect</h3>`,
-		`<a href="#others-expect-stakeholders">The Stakeholders expect</a>`,
-		`<a href="#can-expect-from-others-stakeholders">From the Stakeholders</a>`)
+		`<h3 id="pbOthersExpect-stakeholders">The <a href="/roles/stakeholders/">Stakeholders</a> expect</h3>`,
+		`<a href="#pbOthersExpect-stakeholders">The Stakeholders expect</a>`,
+		`<a href="#pbCanExpect-stakeholders">From the Stakeholders</a>`)
 	s.AssertContains("roles/stakeholders/index.html",
 		`<title id="diagram-stakeholders">Stakeholders work with Product Owner.</title>`,
 		`Who the Stakeholders work with.</figcaption>`)
 	s.AssertContains("roles/index.html", `<h2 id="role-head-of-sales"><a href="/roles/head-of-sales/">Head of Sales</a></h2>`,
-		`<li>Others expect from it: none written yet</li>`, `<li>Others expect from them: <a href="/roles/stakeholders/#others-expect">1 expectation</a> in 1 table</li>`)
+		`<li>Others expect from it: none written yet</li>`, `<li>Others expect from them: <a href="/roles/stakeholders/#pbOthersExpect">1 expectation</a> in 1 table</li>`)
 }
 
 func TestSecondTableForAPairIsAnError(t *testing.T) {

@@ -23,11 +23,21 @@ import (
 // NavNode is one entry of the navigation: a page and the entries under it.
 type NavNode struct {
 	Page *Page
-	// Title is the title the navigation shows: the text of the SUMMARY.md
-	// link, else the page's title.
+	// Title is the text of the SUMMARY.md link, "" when the navigation
+	// shows the page's own title (see Label).
 	Title    string
 	Parent   *NavNode
 	Children []*NavNode
+}
+
+// Label is the title the navigation shows: the SUMMARY.md link's text, else
+// the page's title as the build has it (a content kind may name a page
+// after it has been loaded, such as an untitled expectation table).
+func (n *NavNode) Label() string {
+	if n.Title != "" {
+		return n.Title
+	}
+	return n.Page.Title
 }
 
 // Opens reports whether the entry opens to show entries under it when the
@@ -44,12 +54,12 @@ func isSummary(file string) bool { return strings.EqualFold(file, summaryFile) }
 func (s *Site) folderTree() *NavNode {
 	var build func(sec *Section, parent *NavNode) *NavNode
 	build = func(sec *Section, parent *NavNode) *NavNode {
-		n := &NavNode{Page: sec.Page, Title: sec.Page.Title, Parent: parent}
+		n := &NavNode{Page: sec.Page, Parent: parent}
 		for _, e := range sec.Entries {
 			if e.Section != nil {
 				n.Children = append(n.Children, build(e.Section, n))
 			} else {
-				n.Children = append(n.Children, &NavNode{Page: e.Page, Title: e.Page.Title, Parent: n})
+				n.Children = append(n.Children, &NavNode{Page: e.Page, Parent: n})
 			}
 		}
 		return n
@@ -114,7 +124,7 @@ func parseSummary(body []byte, bodyLine int) []summaryItem {
 // exist are errors, as they are broken on the git host too.
 func (s *Site) summaryTree(summary *Page, folders *NavNode) (*NavNode, diag.List) {
 	var diags diag.List
-	root := &NavNode{Page: s.Root.Page, Title: s.Root.Page.Title}
+	root := &NavNode{Page: s.Root.Page}
 	listed := map[*Page]*NavNode{s.Root.Page: root}
 	type open struct {
 		indent int
@@ -139,11 +149,7 @@ func (s *Site) summaryTree(summary *Page, folders *NavNode) (*NavNode, diag.List
 		}
 		node := listed[p]
 		if node == nil {
-			title := it.title
-			if title == "" {
-				title = p.Title
-			}
-			node = &NavNode{Page: p, Title: title, Parent: parent}
+			node = &NavNode{Page: p, Title: it.title, Parent: parent}
 			parent.Children = append(parent.Children, node)
 			listed[p] = node
 		}
