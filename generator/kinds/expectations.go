@@ -312,7 +312,6 @@ func (k *expectations) Blocks(b *playbook.Book, p *content.Page, env *playbook.E
 				}
 				return "The " + g.Role.Title + " expects"
 			})},
-
 	}
 }
 
