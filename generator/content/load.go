@@ -324,6 +324,9 @@ func parsePage(rel, displayPath string, src []byte) (*Page, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(displayPath, 1, 1, "%s", err)}
 	}
+	if msg, line, col, deep := checkLimits(body, bodyLine); deep {
+		return nil, diag.List{diag.Errorf(displayPath, line, col, "%s", msg)}
+	}
 	fm, diags := parseFrontMatter(displayPath, block, format)
 	diags = append(diags, p.applyFrontMatter(fm)...)
 	p.Body, p.BodyLine = body, bodyLine
