@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/testsite"
 )
 
@@ -597,7 +598,7 @@ func TestHugeMarkdownFile(t *testing.T) {
 		return b.String()
 	}
 	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
-	s.WriteFile("content/huge.md", page(5<<20+1))
+	s.WriteFile("content/huge.md", page(content.MaxPageSize+1))
 	s.Build(build.Options{})
 	if want := "content/huge.md: page is 5.0 MB, over the limit of 5 MB for one page: split it into several pages"; s.Problems() != want {
 		t.Fatalf("problems:\n%s\nwant:\n%s", s.Problems(), want)

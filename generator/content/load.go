@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -252,7 +253,11 @@ func (l *Loader) readOne(rel string) *loaded {
 	if !strings.HasSuffix(strings.ToLower(rel), ".md") {
 		return &loaded{static: true}
 	}
-	src, err := os.ReadFile(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	src, err := readPage(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	var big *pageTooBig
+	if errors.As(err, &big) {
+		return &loaded{diags: diag.List{diag.Errorf(l.display(rel), 0, 0, "%s", tooBig(big.size))}}
+	}
 	if err != nil {
 		var pathErr *fs.PathError
 		msg := err.Error()
@@ -263,6 +268,34 @@ func (l *Loader) readOne(rel string) *loaded {
 	}
 	p, diags := parsePage(rel, l.display(rel), src)
 	return &loaded{page: p, diags: diags, sum: Sum(maphash.Bytes(sumSeed, src))}
+}
+
+// pageTooBig is readPage's error for a file over MaxPageSize.
+type pageTooBig struct{ size int64 }
+
+func (e *pageTooBig) Error() string { return tooBig(e.size) }
+
+// readPage reads a Markdown file of at most MaxPageSize bytes; a bigger one
+// is not read at all.
+func readPage(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxPageSize {
+		return nil, &pageTooBig{info.Size()}
+	}
+	// The size read is what the file holds now, which may have grown.
+	src, err := io.ReadAll(io.LimitReader(f, MaxPageSize+1))
+	if err == nil && len(src) > MaxPageSize {
+		return nil, &pageTooBig{int64(len(src))}
+	}
+	return src, err
 }
 
 // site assembles the site from the files as last read.
