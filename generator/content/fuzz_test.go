@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 // fuzzPageSeeds are front matter shapes the example playbook does not
@@ -32,8 +31,9 @@ var fuzzPageSeeds = []string{
 	"---\ntitle: x\n--- \t\nbody",
 }
 
-// FuzzParsePage checks that any file parses without panicking, in bounded
-// time, the same way twice, and that what it reports stays inside the file:
+// FuzzParsePage checks that any file parses without panicking (a hang is
+// the fuzzer's and go test -timeout's to catch, not a wall clock's), the
+// same way twice, and that what it reports stays inside the file:
 // every diagnostic names the file and a line it has, and the body is the
 // tail of the source.
 func FuzzParsePage(f *testing.F) {
@@ -59,11 +59,7 @@ func FuzzParsePage(f *testing.F) {
 		if rel == "" || strings.HasPrefix(rel, "/") {
 			rel = "page.md"
 		}
-		start := time.Now()
 		p, diags := parsePage(rel, "content/"+rel, []byte(src))
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("parsing %d bytes took %v", len(src), d)
-		}
 		p2, diags2 := parsePage(rel, "content/"+rel, []byte(src))
 		if !reflect.DeepEqual(diags, diags2) {
 			t.Fatalf("diagnostics differ between two parses:\n%v\n%v", diags, diags2)
@@ -174,11 +170,7 @@ func TestParsePageHostile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src))
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("took %v", d)
-			}
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())
