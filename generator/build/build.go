@@ -34,6 +34,10 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked as drafts.
 	Drafts bool
+	// CleanDestinationDir lets the build replace a destination that holds
+	// files it did not write: without it, only a missing or empty folder, or
+	// one a build marked as its own, is replaced (see checkReplaceable).
+	CleanDestinationDir bool
 	// StableAssetNames writes the theme's stylesheet and script under fixed
 	// names instead of content-hashed ones. The preview server uses it so
 	// that a CSS change changes only the stylesheet, which pages can then

@@ -7,7 +7,6 @@ package build_test
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"os"
@@ -786,75 +785,6 @@ func TestSymlinkLoop(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// TestDangerousDestinationIsRefused builds into folders that must never be
-// replaced by a site: replacing them deletes the author's work. Each must be
-// refused before anything is written, and the folder must be left as it was.
-func TestDangerousDestinationIsRefused(t *testing.T) {
-	const site = "-- content/_index.md --\n# Home\n-- content/roles/po.md --\n# PO\n"
-	tests := []struct {
-		name string
-		// dest returns the destination and a file that must survive ("" for
-		// none), given the site folder, which is root/repo/site.
-		dest func(t *testing.T, root, site string) (dest, keep string)
-	}{
-		{"the source folder", func(t *testing.T, root, site string) (string, string) {
-			return site, filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"the content folder", func(t *testing.T, root, site string) (string, string) {
-			return filepath.Join(site, "content"), filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"a folder inside the content folder", func(t *testing.T, root, site string) (string, string) {
-			return filepath.Join(site, "content", "roles"), filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"the repository root above the site", func(t *testing.T, root, site string) (string, string) {
-			repo := filepath.Dir(site)
-			for _, f := range []string{".git/HEAD", "go.mod"} {
-				writeHostileFile(t, filepath.Join(repo, filepath.FromSlash(f)), "keep\n")
-			}
-			return repo, filepath.Join(repo, ".git", "HEAD")
-		}},
-		{"$HOME", func(t *testing.T, root, site string) (string, string) {
-			// A stand-in home, so that a build that is not refused deletes
-			// a temporary folder and not the real one.
-			t.Setenv("HOME", root)
-			writeHostileFile(t, filepath.Join(root, ".bashrc"), "keep\n")
-			return root, filepath.Join(root, ".bashrc")
-		}},
-		{"/", func(t *testing.T, root, site string) (string, string) {
-			// The site has a content error too, so that even a build that
-			// does not refuse "/" cannot get as far as replacing it.
-			writeHostileFile(t, filepath.Join(site, "content", "broken.md"), "---\ntitle: [\n---\n")
-			return "/", ""
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			s := siteAt(t, filepath.Join(root, "repo", "site"), site)
-			dest, keep := tt.dest(t, root, s.Dir)
-			_, err := build.Build(build.Options{Source: s.Dir, Destination: dest})
-			if keep != "" {
-				if _, statErr := os.Stat(keep); statErr != nil {
-					t.Errorf("building into %s deleted %s: %v", tt.name, keep, statErr)
-				}
-			}
-			if err == nil {
-				t.Fatalf("building into %s (%s) was not refused", tt.name, dest)
-			}
-			var problems *build.Problems
-			if errors.As(err, &problems) {
-				t.Fatalf("building into %s (%s) failed on content, not refused:\n%v", tt.name, dest, err)
-			}
-			if !strings.Contains(err.Error(), fmt.Sprintf("%q", dest)) {
-				t.Errorf("error %q does not name the destination %q", err, dest)
-			}
-			if strings.Contains(err.Error(), "staging") || strings.Contains(err.Error(), "moving old output") {
-				t.Errorf("building into %s failed by accident, not refused: %v", tt.name, err)
-			}
-		})
 	}
 }
 
