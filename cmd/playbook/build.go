@@ -19,6 +19,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Destination, "d", "", "shorthand for --destination")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "absolute URL or path the site is served under, e.g. https://example.org/handbook/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&opts.CleanDestinationDir, "cleanDestinationDir", false, "replace the destination even if it holds files playbook did not write (deleting them)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile taken after the build to `file`")
 	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {

@@ -60,19 +60,25 @@ type Result struct {
 // then left as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	if err := checkDestination(opts.source(), filepath.Join(opts.source(), "content"), opts.destination()); err != nil {
-		return Result{}, err
+	dest := opts.destination()
+	real, err := realPath(dest)
+	if err != nil {
+		return Result{Destination: dest}, fmt.Errorf("output folder %q: %w", dest, err)
 	}
 	s, err := Prepare(opts)
 	if err != nil {
-		return Result{}, err
+		return Result{Destination: dest}, err
 	}
-	if err := checkDestination(opts.source(), s.contentDir(), opts.destination()); err != nil {
-		return Result{}, err
+	if err := checkDestination(opts.source(), s.Config, dest, real); err != nil {
+		return Result{Destination: dest}, err
+	}
+	if err := checkReplaceable(dest, real, opts.CleanDestinationDir); err != nil {
+		return Result{Destination: dest}, err
 	}
 	s.releaseBodies = true
 	s.index = search.NewIndexer(len(s.Content.Ordered))
-	res, err := s.Write(opts.destination())
+	res, err := s.Write(real)
+	res.Destination = dest
 	res.Duration = time.Since(start)
 	return res, err
 }

@@ -300,3 +300,20 @@ func treeOf(t *testing.T, root string) []string {
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// TestPreviewFolderInsideContentIsRefused gives a serve session an output
+// folder inside the content folder, where serve's temporary folder lands
+// when TMPDIR points there: the site would publish its own output.
+func TestPreviewFolderInsideContentIsRefused(t *testing.T) {
+	root := t.TempDir()
+	s := siteAt(t, filepath.Join(root, "site"), destinationSite)
+	dest := filepath.Join(s.Dir, "content", "playbook-serve-1", "site")
+	_, err := build.NewSession(build.Options{Source: s.Dir}, dest).Build(nil)
+	want := `the preview folder "` + dest + `" is inside "` + filepath.Join(s.Dir, "content") + `", which the site reads: set TMPDIR to a folder outside the site`
+	if err == nil || err.Error() != want {
+		t.Fatalf("error:\n%v\nwant:\n%s", err, want)
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("the preview folder was written: %v", err)
+	}
+}

@@ -207,12 +207,31 @@ func (s *Session) prepare(changed []string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkPreviewFolder(site, s.dest); err != nil {
+		return nil, err
+	}
 	s.last = site
 	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
 	if s.links != nil {
 		site.links = newLinkIndex(s.links) // kept pages keep their ids and links
 	}
 	return site, nil
+}
+
+// checkPreviewFolder refuses a session's output folder inside the content or
+// themes folder, where serve's temporary folder lands when TMPDIR points
+// into the site: the site would then publish its own output.
+func checkPreviewFolder(site *Site, dest string) error {
+	real, err := realPath(dest)
+	if err != nil {
+		return err
+	}
+	for _, dir := range []string{site.contentDir(), filepath.Join(site.source, site.Config.ThemesDir)} {
+		if r, err := realPath(dir); err == nil && within(real, r) {
+			return fmt.Errorf("the preview folder %q is inside %q, which the site reads: set TMPDIR to a folder outside the site", dest, dir)
+		}
+	}
+	return nil
 }
 
 // Prepare loads the site without rendering it, so that Pending can render

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -26,13 +27,18 @@ func (s *Site) Write(dest string) (Result, error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
 
-	counts, diags, err := s.produce(&dirSink{root: tmp}, nil, false)
+	out := &dirSink{root: tmp}
+	counts, diags, err := s.produce(out, nil, false)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = diags.Warnings()
 	if diags.HasErrors() {
 		return res, diags.Err()
+	}
+	// The marker tells the next build that this folder is its own to replace.
+	if err := os.WriteFile(filepath.Join(tmp, markerName), marker(out.files()), 0o644); err != nil {
+		return res, fmt.Errorf("writing %q: %w", markerName, err)
 	}
 	if err := swap(tmp, dest); err != nil {
 		return res, err
@@ -52,9 +58,13 @@ type sink interface {
 type dirSink struct {
 	root string
 	made sync.Map // folder path → struct{}
+
+	mu      sync.Mutex
+	written []string // output paths, in the order written
 }
 
 func (d *dirSink) WriteFile(rel string, data []byte) error {
+	d.wrote(rel)
 	name := filepath.Join(d.root, filepath.FromSlash(rel))
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return err
@@ -63,11 +73,26 @@ func (d *dirSink) WriteFile(rel string, data []byte) error {
 }
 
 func (d *dirSink) CopyFile(rel, from string) error {
+	d.wrote(rel)
 	name := filepath.Join(d.root, filepath.FromSlash(rel))
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return err
 	}
 	return copyFile(from, name)
+}
+
+func (d *dirSink) wrote(rel string) {
+	d.mu.Lock()
+	d.written = append(d.written, rel)
+	d.mu.Unlock()
+}
+
+// files returns the output paths written, sorted, each once.
+func (d *dirSink) files() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	slices.Sort(d.written)
+	return slices.Compact(d.written)
 }
 
 // mkdirs makes dir and the folders above it up to the root, as
