@@ -53,6 +53,9 @@ type Result struct {
 	Duration    time.Duration
 	// Warnings are problems that did not fail the build.
 	Warnings diag.List
+	// HadOutput is true when an earlier output was at the destination:
+	// when the build fails, it is still there.
+	HadOutput bool
 }
 
 // Build builds the site described by opts. Content problems are returned as
