@@ -39,7 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w.String())
 	}
 	if err != nil {
-		return reportError(stderr, err)
+		return reportError(stderr, err, res.HadOutput)
 	}
 	dest := res.Destination
 	if rel, err := filepath.Rel(".", dest); err == nil {
@@ -50,8 +50,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 // reportError prints a build error: every content problem on its own line,
-// then a count.
-func reportError(stderr io.Writer, err error) int {
+// then a count, and whether an earlier output is still there.
+func reportError(stderr io.Writer, err error, hadOutput bool) int {
 	var le *build.Problems
 	if errors.As(err, &le) {
 		for _, d := range le.List {
@@ -62,7 +62,11 @@ func reportError(stderr io.Writer, err error) int {
 		if n == 1 {
 			plural = ""
 		}
-		fmt.Fprintf(stderr, "Build failed: %d error%s; the output folder was left as it was.\n", n, plural)
+		kept := "the output folder was left as it was"
+		if !hadOutput {
+			kept = "no output folder was written"
+		}
+		fmt.Fprintf(stderr, "Build failed: %d error%s; %s.\n", n, plural, kept)
 		return exitContent
 	}
 	fmt.Fprintf(stderr, "playbook: %v\n", err)

@@ -68,20 +68,28 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{Destination: dest}, fmt.Errorf("output folder %q: %w", dest, err)
 	}
+	// Before anything else: a build killed while publishing may have left
+	// the previous site beside the destination.
+	had, restored := restoreInterrupted(real)
+	res := Result{Destination: dest, HadOutput: had}
+	if restored {
+		res.Warnings = append(res.Warnings, diag.Warnf("", 0, 0, "put back the previous output %q, which a build interrupted while publishing had moved aside", dest))
+	}
 	s, err := Prepare(opts)
 	if err != nil {
-		return Result{Destination: dest}, err
+		return res, err
 	}
 	if err := checkDestination(opts.source(), s.Config, dest, real); err != nil {
-		return Result{Destination: dest}, err
+		return res, err
 	}
 	if err := checkReplaceable(dest, real, opts.CleanDestinationDir); err != nil {
-		return Result{Destination: dest}, err
+		return res, err
 	}
 	s.releaseBodies = true
 	s.index = search.NewIndexer(len(s.Content.Ordered))
-	res, err := s.Write(real)
-	res.Destination = dest
+	written, err := s.Write(real)
+	res.Pages, res.Files = written.Pages, written.Files
+	res.Warnings = append(res.Warnings, written.Warnings...)
 	res.Duration = time.Since(start)
 	return res, err
 }

@@ -187,13 +187,6 @@ func newStaging(dest string) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("creating %q: %w", parent, err)
 	}
-	// A build killed earlier may have left its staging folder: remove it.
-	for _, pattern := range []string{".tmp-*", ".old-*"} {
-		stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(dest)+pattern))
-		for _, dir := range stale {
-			os.RemoveAll(dir)
-		}
-	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
 		return "", fmt.Errorf("creating staging folder beside %q: %w", dest, err)
@@ -204,30 +197,76 @@ func newStaging(dest string) (string, error) {
 	return tmp, nil
 }
 
-// swap replaces dest by the finished folder tmp: the old output is moved
-// aside first, so that a reader of dest sees the old site or the new one,
-// never a mix, and the old one is removed last.
+// errNoExchange says that two folders cannot be exchanged in one step here.
+var errNoExchange = errors.New("atomic exchange not supported")
+
+// swap replaces dest by the finished folder tmp, so that at every instant
+// dest holds the old site or the new one, whole. A missing dest is one
+// rename. On Linux the two folders are exchanged in one system call, and
+// the old site, now at tmp, is removed after. Elsewhere the old site is
+// moved aside into .DEST.old-*/site and the new one renamed in; a build
+// killed between the two renames leaves dest missing for an instant, and
+// the next build puts the old site back first (restoreInterrupted).
 func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
-		if err != nil {
-			return fmt.Errorf("preparing to replace %q: %w", dest, err)
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dest); err != nil {
+			return fmt.Errorf("publishing %q: %w", dest, err)
 		}
-		old = filepath.Join(o, "site")
-		if err := os.Rename(dest, old); err != nil {
-			os.Remove(o)
-			return fmt.Errorf("moving old output %q aside: %w", dest, err)
-		}
-		defer os.RemoveAll(o)
+		return nil
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest) // put the previous site back
-		}
+	switch err := exchange(tmp, dest); {
+	case err == nil:
+		os.RemoveAll(tmp) // the old site
+		return nil
+	case !errors.Is(err, errNoExchange):
 		return fmt.Errorf("publishing %q: %w", dest, err)
 	}
+	o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
+	if err != nil {
+		return fmt.Errorf("preparing to replace %q: %w", dest, err)
+	}
+	old := filepath.Join(o, "site")
+	if err := os.Rename(dest, old); err != nil {
+		os.Remove(o)
+		return fmt.Errorf("moving old output %q aside: %w", dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if back := os.Rename(old, dest); back != nil {
+			return fmt.Errorf("publishing %q: %w; the previous output is in %q (the next build puts it back)", dest, err, old)
+		}
+		os.Remove(o)
+		return fmt.Errorf("publishing %q: %w", dest, err)
+	}
+	os.RemoveAll(o)
 	return nil
+}
+
+// restoreInterrupted undoes what a build killed while publishing into dest
+// left beside it, before anything else is done: when dest is missing and an
+// old site was moved aside, it goes back; staging folders and old sites
+// that are no longer needed are removed. It reports whether a site is at
+// dest afterwards, and whether it was put back.
+func restoreInterrupted(dest string) (hasOutput, restored bool) {
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if parent == dest {
+		return true, false
+	}
+	_, err := os.Lstat(dest)
+	missing := errors.Is(err, fs.ErrNotExist)
+	olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
+	for _, o := range olds {
+		if missing {
+			if err := os.Rename(filepath.Join(o, "site"), dest); err == nil {
+				missing, restored = false, true
+			}
+		}
+		os.RemoveAll(o)
+	}
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
+	return !missing, restored
 }
 
 // copyFile copies the file from to the path to, whose folder exists.
