@@ -173,11 +173,14 @@ func (l *Loader) refresh(rel string) error {
 // scan reads every file under the content-relative folder dir.
 func (l *Loader) scan(dir string) error {
 	var files []string
-	root := filepath.Join(l.opts.Dir, filepath.FromSlash(dir))
+	// The content folder itself may be a symbolic link (a site kept beside
+	// its handbook): the walk starts from where it leads, since WalkDir
+	// does not follow a link it starts at.
 	contentRoot, err := filepath.EvalSymlinks(l.opts.Dir)
 	if err != nil {
 		contentRoot = l.opts.Dir
 	}
+	root := filepath.Join(contentRoot, filepath.FromSlash(dir))
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != root && errors.Is(err, fs.ErrNotExist) {
@@ -191,7 +194,7 @@ func (l *Loader) scan(dir string) error {
 			}
 			return nil
 		}
-		rel, _ := filepath.Rel(l.opts.Dir, p)
+		rel, _ := filepath.Rel(contentRoot, p)
 		rel = filepath.ToSlash(rel)
 		if d.Type()&fs.ModeSymlink != 0 {
 			if ok, problem := symlinkInside(p, contentRoot); ok {
@@ -323,6 +326,14 @@ func (l *Loader) site() (*Site, diag.List, error) {
 			p.setKind(l.opts.KindFolders)
 			kept = append(kept, p)
 		}
+	}
+	switch {
+	case len(kept) > 0:
+	case len(drafts) > 0:
+		diags = append(diags, diag.Errorf(l.opts.DisplayDir, 0, 0, "every page is a draft: build with --drafts, or set draft: false on the pages to publish"))
+	case !diags.HasErrors():
+		// A build of no page would replace the output with an empty site.
+		diags = append(diags, diag.Errorf(l.opts.DisplayDir, 0, 0, "the content folder holds no page: write the pages there as Markdown files (.md), or pass the site folder with --source"))
 	}
 	site, more := newSite(kept, static, drafts, l.opts.KindFolders)
 	diags = append(diags, more...)
