@@ -24,6 +24,11 @@ const (
 type outputAsset struct {
 	Path string
 	Data []byte
+	// Origin is the theme file a theme asset comes from ("" for the joined
+	// stylesheet), and otherName its name when fingerprinting is the other
+	// way round (fixed for a build, fingerprinted for serve): both are
+	// claimed, so that a site that previews also builds.
+	Origin, otherName string
 }
 
 // basePath returns the path of a base URL with a trailing slash, "/" when
@@ -61,11 +66,11 @@ func newSiteData(cfg config.Config) *SiteData {
 // joined into one fingerprinted file, so that a page needs one cached
 // request for all its styles; js/playbook.js is fingerprinted too.
 func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, error) {
-	name := func(n string, data []byte) string {
+	name := func(n string, data []byte) (string, string) {
 		if hashNames {
-			return fingerprint(n, data)
+			return fingerprint(n, data), n
 		}
-		return n
+		return n, fingerprint(n, data)
 	}
 	var out []outputAsset
 	var css strings.Builder
@@ -75,11 +80,11 @@ func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, e
 			css.Write(a.Data)
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
-			js := name(a.Path, a.Data)
+			js, other := name(a.Path, a.Data)
 			d.Scripts = append(d.Scripts, js)
-			out = append(out, outputAsset{Path: js, Data: a.Data})
+			out = append(out, outputAsset{Path: js, Data: a.Data, Origin: a.Origin, otherName: other})
 		default:
-			out = append(out, outputAsset{Path: a.Path, Data: a.Data})
+			out = append(out, outputAsset{Path: a.Path, Data: a.Data, Origin: a.Origin})
 		}
 	}
 	hl, err := markup.HighlightCSS(lightCodeStyle, darkCodeStyle)
@@ -88,9 +93,9 @@ func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, e
 	}
 	css.Write(hl)
 	min := []byte(minifyCSS(css.String()))
-	cssName := name("css/playbook.css", min)
+	cssName, other := name("css/playbook.css", min)
 	d.Stylesheets = append(d.Stylesheets, cssName)
-	out = append(out, outputAsset{Path: cssName, Data: min})
+	out = append(out, outputAsset{Path: cssName, Data: min, otherName: other})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }

@@ -117,6 +117,12 @@ func (d *dirSink) mkdirs(dir string) error {
 	return nil
 }
 
+// discard is a sink that writes nothing, for a build that has already failed.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) CopyFile(string, string) error  { return nil }
+
 type counts struct{ pages, files int }
 
 // produce renders every output file of the site into out. Pages for which
@@ -127,6 +133,12 @@ type counts struct{ pages, files int }
 func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bool) (counts, diag.List, error) {
 	var pages, files atomic.Int64
 	diags := append(diag.List(nil), s.diags...)
+	if claims := s.claimOutputs(); len(claims) > 0 {
+		// Two owners of one path: write nothing, but find every other
+		// problem of the site too.
+		diags = append(diags, claims...)
+		out = discard{}
+	}
 	assets := s.assets
 	if sameSignature {
 		assets = nil
