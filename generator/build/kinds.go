@@ -3,11 +3,11 @@ package build
 import (
 	"html/template"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/playbook"
 )
 
@@ -214,20 +214,8 @@ func (s *Site) articleLinks(n int) []ArticleLink {
 	return out
 }
 
-// tagSlug is the URL segment of a tag.
-func tagSlug(tag string) string {
-	return urlSegment(strings.ToLower(strings.TrimSpace(tag)))
-}
-
-func urlSegment(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '/', '\\', '?', '#', '%', 0:
-			return '-'
-		}
-		return r
-	}, s)
-}
+// tagSlug is the URL segment of a tag: "CI/CD" → "ci-cd".
+func tagSlug(tag string) string { return slug.Make(tag) }
 
 func (s *Site) tagLinks(tags []string) []Link {
 	out := make([]Link, 0, len(tags))
