@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"net/url"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -156,9 +157,13 @@ func trimSlash(url string) string {
 }
 
 // permalink is the absolute URL of a site path when the site has a base URL.
-func permalink(site *SiteData, url string) string {
+// The path is percent-encoded: file names may hold quotes, spaces or
+// control characters, which an absolute URL in a feed or the sitemap (XML,
+// where control characters are not allowed at all) cannot.
+func permalink(site *SiteData, p string) string {
+	p = (&url.URL{Path: trimSlash(p)}).EscapedPath()
 	if site.BaseURL == "" {
-		return site.BasePath + trimSlash(url)
+		return site.BasePath + p
 	}
-	return site.BaseURL + trimSlash(url)
+	return site.BaseURL + p
 }

@@ -70,7 +70,7 @@ func TestHostileFileNamesAreInert(t *testing.T) {
 		t.Fatalf("only %d files were scanned", scanned)
 	}
 	// The names were rendered, as text, so the scan above is not vacuous.
-	s.AssertContains("roles/"+iframeRole+"/index.html", "Iframe role", "<svg")
+	s.AssertContains("roles/"+strings.ReplaceAll(iframeRole, " ", "-")+"/index.html", "Iframe role", "<svg")
 }
 
 // jsonEscape escapes a string for a double-quoted YAML or JSON string.
