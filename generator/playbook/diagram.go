@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"math"
 	"strings"
+
+	"github.com/playbookhq/playbook/generator/internal/slug"
 )
 
 // The SVG is a labelled group, not an image, because it holds links.
@@ -24,14 +26,17 @@ func Diagram(r *Role, url func(*Role) string) template.HTML {
 		boxW, boxH    = 150.0, 46.0
 	)
 	var b strings.Builder
-	titleID := "diagram-" + r.ID
+	// The SVG is written by hand, not by html/template: every value in it
+	// goes through esc (text and attributes) or diagramID (ids), never in
+	// raw, since role ids are file names and labels are titles.
+	titleID := diagramID(r.ID)
 	names := make([]string, len(r.WorksWith))
 	for i, w := range r.WorksWith {
 		names[i] = w.Name
 	}
 	summary := fmt.Sprintf("%s works with %s.", r.Page.Title, joinNames(names))
 	fmt.Fprintf(&b, `<svg class="collab-diagram" viewBox="0 0 %g %g" role="group" aria-labelledby="%s">`, width, height, titleID)
-	fmt.Fprintf(&b, `<title id="%s">%s</title>`, titleID, html.EscapeString(summary))
+	fmt.Fprintf(&b, `<title id="%s">%s</title>`, titleID, esc(summary))
 
 	n := len(r.WorksWith)
 	type point struct{ x, y float64 }
@@ -48,7 +53,7 @@ func Diagram(r *Role, url func(*Role) string) template.HTML {
 		p := pos[i]
 		box := node(p.x, p.y, boxW, boxH, w.Name, "collab-node")
 		if w.Role != nil {
-			fmt.Fprintf(&b, `<a href="%s" class="collab-link">%s</a>`, html.EscapeString(url(w.Role)), box)
+			fmt.Fprintf(&b, `<a href="%s" class="collab-link">%s</a>`, esc(url(w.Role)), box)
 		} else {
 			b.WriteString(node(p.x, p.y, boxW, boxH, w.Name, "collab-node collab-group"))
 		}
@@ -58,6 +63,18 @@ func Diagram(r *Role, url func(*Role) string) template.HTML {
 	return template.HTML(b.String())
 }
 
+// diagramID is the id of a role's diagram title: a slug of the role id, so
+// that it holds only letters, digits and hyphens.
+func diagramID(roleID string) string {
+	if s := slug.Make(roleID); s != "" {
+		return "diagram-" + s
+	}
+	return "diagram"
+}
+
+// esc escapes text and attribute values of the SVG.
+func esc(s string) string { return html.EscapeString(s) }
+
 // node draws a rounded box centred on x, y with a label of up to two lines.
 func node(x, y, w, h float64, label, class string) string {
 	var b strings.Builder
@@ -65,7 +82,7 @@ func node(x, y, w, h float64, label, class string) string {
 	lines := wrap(label, 20)
 	start := y - float64(len(lines)-1)*8 + 5
 	for i, l := range lines {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x, start+float64(i)*16, html.EscapeString(l))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x, start+float64(i)*16, esc(l))
 	}
 	b.WriteString(`</g>`)
 	return b.String()
