@@ -19,6 +19,11 @@ import (
 	"sync"
 )
 
+// ContentSecurityPolicy is the policy of the site's pages (the default
+// theme's base.html carries it in a meta element), sent by serve with every
+// response.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
 // Options configures a Server.
 type Options struct {
 	// Root is the output folder to serve; files are read from disk on each request.
