@@ -18,7 +18,7 @@ const activeSuffix = ": it is published at the site's own address, where it woul
 func TestActiveContentFilesAreErrors(t *testing.T) {
 	for _, tt := range []struct{ file, data, want string }{
 		{"content/page.html", "<p>Hi</p>\n<script>alert(1)</script>\n", "content/page.html:2:1: the file holds a <script> element" + activeSuffix},
-		{"content/page.htm", "<p>Hi <b onclick=\"alert(1)\">x</b></p>\n", "content/page.htm:1:8: the file holds an event handler attribute (onclick)" + activeSuffix},
+		{"content/page.htm", "<p>Hi <b onclick=\"alert(1)\">x</b></p>\n", "content/page.htm:1:7: the file holds an event handler attribute (onclick)" + activeSuffix},
 		{"content/img.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>\n", "content/img.svg:1:1: the file holds an event handler attribute (onload)" + activeSuffix},
 		{"content/img.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script></svg>\n", "content/img.svg:2:1: the file holds a <script> element" + activeSuffix},
 		{"content/img.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title><script>alert(1)</script></title></svg>\n", "content/img.svg:1:48: the file holds a <script> element" + activeSuffix},
@@ -33,7 +33,7 @@ func TestActiveContentFilesAreErrors(t *testing.T) {
 		{"content/page.html", "<embed src=\"x.swf\">", "content/page.html:1:1: the file holds an <embed> element" + activeSuffix},
 		{"content/page.html", "<meta http-equiv=\"Refresh\" content=\"0; url=https://evil.example/\">", "content/page.html:1:1: the file holds a meta refresh" + activeSuffix},
 		{"content/data.xml", "<html:html xmlns:html=\"http://www.w3.org/1999/xhtml\"><html:script>alert(1)</html:script></html:html>", "content/data.xml:1:54: the file holds a <script> element" + activeSuffix},
-		{"content/page.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><img src=\"x\" onerror=\"alert(1)\"/></body></html>", "content/page.xhtml:1:51: the file holds an event handler attribute (onerror)" + activeSuffix},
+		{"content/page.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><img src=\"x\" onerror=\"alert(1)\"/></body></html>", "content/page.xhtml:1:50: the file holds an event handler attribute (onerror)" + activeSuffix},
 		{"content/page.html", "<svg><style><img src=x onerror=alert(1)></style></svg>", "content/page.html:1:13: the file holds an event handler attribute (onerror)" + activeSuffix},
 		// Inert files are published.
 		{"content/img.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><title>A &lt;script&gt;</title><a href=\"../a/\"><rect width=\"1\" height=\"1\"/></a></svg>", ""},

@@ -133,6 +133,7 @@ type counts struct{ pages, files int }
 func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bool) (counts, diag.List, error) {
 	var pages, files atomic.Int64
 	diags := append(diag.List(nil), s.diags...)
+	diags = append(diags, s.checkActiveContent()...)
 	if claims := s.claimOutputs(); len(claims) > 0 {
 		// Two owners of one path: write nothing, but find every other
 		// problem of the site too.

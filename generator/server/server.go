@@ -102,6 +102,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// Pages carry the policy in a meta element too; an HTML or SVG file of
+	// the content opened on its own has only this.
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	if !s.hostAllowed(r) {
 		plain(w, r, http.StatusForbidden, "403 forbidden: unexpected Host header; open the preview through localhost or 127.0.0.1\n")
 		return
