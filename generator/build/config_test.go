@@ -57,3 +57,23 @@ func TestConfigContentDirAndBadBaseURL(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestLanguageIsABCP47Tag checks the config's language: a tag that is not
+// BCP 47 is an error at its key, with the tag meant when there is one; any
+// well-formed spelling of a known language is accepted.
+func TestLanguageIsABCP47Tag(t *testing.T) {
+	for _, tt := range []struct{ config, want string }{
+		{"-- playbook.toml --\ntitle = \"T\"\nlanguage = \"en_US\"\n", `playbook.toml:2:1: language "en_US" is not a BCP 47 language tag (did you mean "en-US"?)`},
+		{"-- playbook.yaml --\nlanguage: de_CH\n", `playbook.yaml:1:1: language "de_CH" is not a BCP 47 language tag (did you mean "de-CH"?)`},
+		{"-- playbook.toml --\nlanguage = \"english\"\n", `playbook.toml:1:1: language "english" is not a BCP 47 language tag: write it like "en" or "en-US"`},
+		{"-- playbook.toml --\nlanguage = \"xq\"\n", `playbook.toml:1:1: language "xq" is not a known language: write it like "en" or "en-US"`},
+		{"-- playbook.toml --\nlanguage = \"\"\n", `playbook.toml:1:1: language "" is not a BCP 47 language tag: write it like "en" or "en-US"`},
+		{"-- playbook.toml --\nlanguage = \"en-us\"\n", ""},
+		{"-- playbook.toml --\nlanguage = \"zh-Hant-TW\"\n", ""},
+	} {
+		s := testsite.New(t, tt.config+"-- content/_index.md --\n# Home\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", tt.config, got, tt.want)
+		}
+	}
+}

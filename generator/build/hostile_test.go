@@ -429,23 +429,28 @@ func TestUnsafeMarkupCheck(t *testing.T) {
 }
 
 // TestHostileLanguageAndBaseURL tries to break out of attributes through
-// the config's language and baseURL: refused, or escaped.
+// the config's language and baseURL: the first two are refused with their
+// reason, the third is a URL and builds, escaped.
 func TestHostileLanguageAndBaseURL(t *testing.T) {
-	for _, cfg := range []string{
-		`language = "en\"><script>alert(1)</script>"`,
-		`baseURL = "javascript:alert(1)//"`,
-		`baseURL = "https://x.example/\"><script>alert(1)</script>/"`,
+	for _, tt := range []struct{ cfg, want string }{
+		{`language = "en\"><script>alert(1)</script>"`, `playbook.toml:1:1: language "en\"><script>alert(1)</script>" is not a BCP 47 language tag: write it like "en" or "en-US"`},
+		{`baseURL = "javascript:alert(1)//"`, `playbook.toml: baseURL "javascript:alert(1)//" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`},
+		{`baseURL = "https://x.example/\"><script>alert(1)</script>/"`, ""},
 	} {
-		s := testsite.New(t, "-- playbook.toml --\n"+cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})
-		if s.Err != nil {
-			continue // refused
+		s := testsite.New(t, "-- playbook.toml --\n"+tt.cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("config %s: problems:\n%s\nwant:\n%s", tt.cfg, got, tt.want)
+			continue
+		}
+		if tt.want != "" {
+			continue
 		}
 		for name, data := range s.Tree() {
 			if ext := path.Ext(name); ext != ".html" && ext != ".xml" {
 				continue
 			}
 			for _, p := range unsafeMarkup(data) {
-				t.Errorf("config %s: %s: %s", cfg, name, p)
+				t.Errorf("config %s: %s: %s", tt.cfg, name, p)
 			}
 		}
 	}
