@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
@@ -120,12 +121,16 @@ func Load(dir, displayDir string) (Config, diag.List, error) {
 		display := filepath.ToSlash(filepath.Join(displayDir, name))
 		cfg.File = p
 		var diags diag.List
+		var pos keyPos
 		if strings.HasSuffix(name, ".toml") {
 			diags = decodeTOML(display, src, &cfg)
+			pos = tomlKeyPos(src)
 		} else {
 			diags = decodeYAML(display, src, &cfg)
+			pos = yamlKeyPos(src)
 		}
 		diags = append(diags, cfg.validate(display)...)
+		diags = append(diags, cfg.validateLanguage(display, pos)...)
 		return cfg, diags, nil
 	}
 	return cfg, nil, nil
@@ -289,4 +294,50 @@ func (c Config) EditURL(rel string) string {
 		}
 	}
 	return strings.Join(append(parts, rel), "/")
+}
+
+// keyPos returns the line and column of a top-level key of the config file,
+// 0, 0 when it is not there.
+type keyPos func(key string) (line, col int)
+
+func tomlKeyPos(src []byte) keyPos {
+	lines := strings.Split(string(src), "\n")
+	return func(key string) (int, int) { return findTOMLKey(lines, key) }
+}
+
+func yamlKeyPos(src []byte) keyPos {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return func(string) (int, int) { return 0, 0 }
+	}
+	root := doc.Content[0]
+	return func(key string) (int, int) {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if k := root.Content[i]; k.Value == key {
+				return k.Line, k.Column
+			}
+		}
+		return 0, 0
+	}
+}
+
+// validateLanguage checks that the language is a BCP 47 tag of a known
+// language (golang.org/x/text/language), as <html lang> and the browser's
+// Intl need: "en_US" is not one, though the library reads it as en-US.
+func (c *Config) validateLanguage(file string, pos keyPos) diag.List {
+	line, col := pos("language")
+	const like = `write it like "en" or "en-US"`
+	tag, err := language.Parse(c.Language)
+	var msg string
+	switch {
+	case err != nil && strings.Contains(err.Error(), "well-formed but unknown"):
+		msg = fmt.Sprintf("language %q is not a known language: %s", c.Language, like)
+	case err != nil:
+		msg = fmt.Sprintf("language %q is not a BCP 47 language tag: %s", c.Language, like)
+	case strings.ContainsRune(c.Language, '_'):
+		msg = fmt.Sprintf("language %q is not a BCP 47 language tag (did you mean %q?)", c.Language, tag.String())
+	default:
+		return nil
+	}
+	return diag.List{diag.Errorf(file, line, col, "%s", msg)}
 }
