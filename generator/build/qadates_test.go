@@ -35,11 +35,11 @@ Asked by **Cy** on now · Roles: po
 # PO
 `).Build(build.Options{})
 	want := strings.Join([]string{
-		`content/qa/q.md:3:20: date "2026-02-30" of the question "Leap?" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
-		`content/qa/q.md:5:12: date "0000-00-00" of the answer by Bob is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
-		`content/qa/q.md:10:19: date "now" of the question "Now?" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
-		`content/qa/q.md:12:11: date "yesterday" of the answer by Di is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
-		`content/qa/q.md:14:13: date "2026-13-01" of the answer by Ed is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
+		`content/qa/q.md:3:21: date "2026-02-30" of the question "Leap?" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
+		`content/qa/q.md:5:14: date "0000-00-00" of the answer by Bob is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
+		`content/qa/q.md:10:20: date "now" of the question "Now?" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
+		`content/qa/q.md:12:13: date "yesterday" of the answer by Di is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
+		`content/qa/q.md:14:15: date "2026-13-01" of the answer by Ed is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14`,
 	}, "\n")
 	if got := s.Problems(); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

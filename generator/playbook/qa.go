@@ -31,10 +31,24 @@ import (
 //
 // The meta line, its date and its roles are optional; so are answer dates.
 
+// A date is what follows " on ": anything that starts with a digit, or a
+// word that means a day ("now", "today"…), so that a wrong date is an error
+// rather than part of the author's name.
 var (
-	metaPattern   = regexp.MustCompile(`^Asked by (.+?)(?: on (\d{4}-\d{2}-\d{2}))?(?:\s*·\s*Roles?:\s*(.*))?$`)
-	answerPattern = regexp.MustCompile(`^(?: on (\d{4}-\d{2}-\d{2}))?\s*:`)
+	metaPattern   = regexp.MustCompile(`^Asked by (.+?)(?: on (\d[^\s·]*|now|today|yesterday|tomorrow))?(?:\s*·\s*Roles?:\s*(.*))?$`)
+	answerPattern = regexp.MustCompile(`^(?: on (\d[^\s:]*|now|today|yesterday|tomorrow))?\s*:`)
 )
+
+// qaDate reads the date of a question or an answer, reporting one that is
+// not a YYYY-MM-DD date at its position; of names the item in the message.
+func qaDate(p *content.Page, parsed *markup.Parsed, block ast.Node, date, of string, diags diag.List) (time.Time, diag.List) {
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		line, col := locate(parsed, block, " on "+date)
+		diags = append(diags, diag.Errorf(p.DisplayPath, line, col+4, "date %q of %s is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14", date, of))
+	}
+	return d, diags
+}
 
 // readThread reads a Q&A page.
 func (r *reader) readThread(p *content.Page, parsed *markup.Parsed) (*Thread, diag.List) {
@@ -49,7 +63,7 @@ func (r *reader) readThread(p *content.Page, parsed *markup.Parsed) (*Thread, di
 				if m := metaPattern.FindStringSubmatch(parsed.PlainText(para)); m != nil {
 					q.Author = strings.TrimSpace(m[1])
 					if m[2] != "" {
-						q.Date, _ = time.Parse("2006-01-02", m[2])
+						q.Date, diags = qaDate(p, parsed, para, m[2], fmt.Sprintf("the question %q", q.Title), diags)
 					}
 					if strings.TrimSpace(m[3]) != "" {
 						q.Roles, diags = r.questionRoles(p, parsed, para, m[3], diags)
@@ -132,7 +146,7 @@ func (r *reader) readAnswers(p *content.Page, parsed *markup.Parsed, list *ast.L
 		author, date, _ := answerHead(parsed, item)
 		a := &Answer{ID: fmt.Sprintf("%s-%d", idPrefix, n), Author: author}
 		if date != "" {
-			a.Date, _ = time.Parse("2006-01-02", date)
+			a.Date, diags = qaDate(p, parsed, item.FirstChild(), date, "the answer by "+author, diags)
 		}
 		stripAnswerHead(parsed, item.FirstChild())
 		var body []ast.Node
