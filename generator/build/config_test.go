@@ -1,6 +1,9 @@
 package build_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/playbookhq/playbook/generator/build"
@@ -74,6 +77,42 @@ func TestLanguageIsABCP47Tag(t *testing.T) {
 		s := testsite.New(t, tt.config+"-- content/_index.md --\n# Home\n").Build(build.Options{})
 		if got := s.Problems(); got != tt.want {
 			t.Errorf("%s: problems:\n%s\nwant:\n%s", tt.config, got, tt.want)
+		}
+	}
+}
+
+// TestThemeFolderOutsideTheSite points themesDir and theme out of the site:
+// only an absolute path to a folder with a theme's shape (templates/ or
+// static/) is accepted; anything else is an error at its key, before any
+// file of it is read.
+func TestThemeFolderOutsideTheSite(t *testing.T) {
+	shared := t.TempDir()
+	writeHostileFile(t, filepath.Join(shared, "corp", "static", "css", "corp.css"), ".corp-theme { color: red }\n")
+	if err := os.MkdirAll(filepath.Join(shared, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ config, want string }{
+		{`themesDir = "/"` + "\n" + `theme = "."`, `playbook.toml:1:1: "/" is not a theme: a theme folder holds templates/ or static/`},
+		{`themesDir = "/etc"`, `playbook.toml:1:1: "/etc/default" is not a theme folder: it does not exist`},
+		{`theme = "../../../../../../../../etc"`, `playbook.toml:1:1: the theme folder "themes/../../../../../../../../etc" is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme`},
+		{`themesDir = "../../x"`, `playbook.toml:1:1: the theme folder "../../x/default" is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme`},
+		{`themesDir = "` + shared + `"` + "\n" + `theme = "empty"`, `playbook.toml:1:1: "` + filepath.Join(shared, "empty") + `" is not a theme: a theme folder holds templates/ or static/`},
+		{`theme = "` + filepath.Join(shared, "corp") + `"`, ""},
+		{`themesDir = "` + shared + `"` + "\n" + `theme = "corp"`, ""},
+	} {
+		s := testsite.New(t, "-- playbook.toml --\n"+tt.config+"\n-- content/_index.md --\n# Home\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", tt.config, got, tt.want)
+			continue
+		}
+		if tt.want == "" {
+			found := false
+			for name, data := range s.Tree() {
+				found = found || strings.HasPrefix(name, "css/") && strings.Contains(data, ".corp-theme")
+			}
+			if !found {
+				t.Errorf("%s: the theme's stylesheet is not in the output", tt.config)
+			}
 		}
 	}
 }
