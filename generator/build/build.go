@@ -237,11 +237,7 @@ func displayDir(source string) string {
 // loadTheme loads the built-in theme overlaid by the site's theme folder,
 // when it has one.
 func loadTheme(src string, cfg config.Config) (*theme.Theme, error) {
-	name := cfg.Theme
-	if name == "" {
-		name = "default"
-	}
-	dir := filepath.Join(src, cfg.ThemesDir, name)
+	dir := cfg.ThemeDir(src)
 	var override fs.FS
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
 		override = os.DirFS(dir)

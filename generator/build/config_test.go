@@ -93,7 +93,7 @@ func TestThemeFolderOutsideTheSite(t *testing.T) {
 	}
 	for _, tt := range []struct{ config, want string }{
 		{`themesDir = "/"` + "\n" + `theme = "."`, `playbook.toml:1:1: "/" is not a theme: a theme folder holds templates/ or static/`},
-		{`themesDir = "/etc"`, `playbook.toml:1:1: "/etc/default" is not a theme folder: it does not exist`},
+		{`themesDir = "` + shared + `"`, `playbook.toml:1:1: "` + filepath.Join(shared, "default") + `" is not a theme folder: it does not exist`},
 		{`theme = "../../../../../../../../etc"`, `playbook.toml:1:1: the theme folder "themes/../../../../../../../../etc" is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme`},
 		{`themesDir = "../../x"`, `playbook.toml:1:1: the theme folder "../../x/default" is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme`},
 		{`themesDir = "` + shared + `"` + "\n" + `theme = "empty"`, `playbook.toml:1:1: "` + filepath.Join(shared, "empty") + `" is not a theme: a theme folder holds templates/ or static/`},

@@ -62,7 +62,7 @@ func checkDestination(source string, cfg config.Config, dest, real string) error
 	if inOrHolds(filepath.Join(source, cfg.ContentDir)) {
 		return refuse("the content folder, a folder inside it or one that holds it")
 	}
-	if inOrHolds(filepath.Join(source, cfg.ThemesDir)) {
+	if inOrHolds(cfg.ThemesFolder(source)) || inOrHolds(cfg.ThemeDir(source)) {
 		return refuse("the themes folder, a folder inside it or one that holds it")
 	}
 	for _, name := range config.FileNames {

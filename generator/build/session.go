@@ -226,7 +226,7 @@ func checkPreviewFolder(site *Site, dest string) error {
 	if err != nil {
 		return err
 	}
-	for _, dir := range []string{site.contentDir(), filepath.Join(site.source, site.Config.ThemesDir)} {
+	for _, dir := range []string{site.contentDir(), site.Config.ThemesFolder(site.source), site.Config.ThemeDir(site.source)} {
 		if r, err := realPath(dir); err == nil && within(real, r) {
 			return fmt.Errorf("the preview folder %q is inside %q, which the site reads: set TMPDIR to a folder outside the site", dest, dir)
 		}
@@ -536,7 +536,7 @@ func (s *Session) WatchPaths() []string {
 		cfg = s.last.Config
 	}
 	paths := []string{filepath.Join(src, cfg.ContentDir)}
-	theme := filepath.Join(src, cfg.ThemesDir, cfg.Theme)
+	theme := cfg.ThemeDir(src)
 	if st, err := os.Stat(theme); err == nil && st.IsDir() {
 		paths = append(paths, theme)
 	}

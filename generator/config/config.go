@@ -131,6 +131,7 @@ func Load(dir, displayDir string) (Config, diag.List, error) {
 		}
 		diags = append(diags, cfg.validate(display)...)
 		diags = append(diags, cfg.validateLanguage(display, pos)...)
+		diags = append(diags, cfg.validateTheme(dir, display, pos)...)
 		return cfg, diags, nil
 	}
 	return cfg, nil, nil
@@ -340,4 +341,65 @@ func (c *Config) validateLanguage(file string, pos keyPos) diag.List {
 		return nil
 	}
 	return diag.List{diag.Errorf(file, line, col, "%s", msg)}
+}
+
+// ThemesFolder returns the folder of the site's themes, relative to the
+// site root site unless absolute.
+func (c Config) ThemesFolder(site string) string {
+	if filepath.IsAbs(c.ThemesDir) {
+		return filepath.Clean(c.ThemesDir)
+	}
+	return filepath.Join(site, c.ThemesDir)
+}
+
+// ThemeDir returns the site's theme folder: theme under themesDir, both
+// relative to the site root site unless given as absolute paths.
+func (c Config) ThemeDir(site string) string {
+	name := c.Theme
+	if name == "" {
+		name = "default"
+	}
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(c.ThemesFolder(site), name)
+}
+
+// validateTheme refuses a theme folder outside the site unless it is given
+// as an absolute path to a folder with a theme's shape: a relative path
+// that climbs out, or a folder such as / or /etc, would have the build read
+// (and serve watch) any folder of the machine as a theme.
+func (c *Config) validateTheme(site, file string, pos keyPos) diag.List {
+	dir := c.ThemeDir(site)
+	absSite, err1 := filepath.Abs(site)
+	absDir, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(absSite, absDir)
+	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // inside the site: a missing theme is loadTheme's to report
+	}
+	line, col := pos("themesDir")
+	if line == 0 {
+		line, col = pos("theme")
+	}
+	shown := dir
+	if !filepath.IsAbs(c.Theme) && !filepath.IsAbs(c.ThemesDir) {
+		name := c.Theme
+		if name == "" {
+			name = "default"
+		}
+		shown = strings.TrimSuffix(filepath.ToSlash(c.ThemesDir), "/") + "/" + name
+		return diag.List{diag.Errorf(file, line, col, "the theme folder %q is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme", shown)}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return diag.List{diag.Errorf(file, line, col, "%q is not a theme folder: it does not exist", shown)}
+	}
+	for _, part := range []string{"templates", "static"} {
+		if st, err := os.Stat(filepath.Join(dir, part)); err == nil && st.IsDir() {
+			return nil
+		}
+	}
+	return diag.List{diag.Errorf(file, line, col, "%q is not a theme: a theme folder holds templates/ or static/", shown)}
 }
