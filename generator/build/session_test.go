@@ -264,3 +264,44 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSessionNeverShowsHalfAFile reads a page over and over while a session
+// rewrites it, as serve's server does while a rebuild commits: every read
+// gets the whole old page or the whole new one, never an empty or cut one.
+func TestSessionNeverShowsHalfAFile(t *testing.T) {
+	s := testsite.New(t, "-- content/_index.md --\n# Home\n-- content/a.md --\n# A\n\nFirst.\n")
+	dest := t.TempDir()
+	sess := build.NewSession(build.Options{Source: s.Dir}, dest)
+	if _, err := sess.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dest, "a", "index.html")
+	stop := make(chan struct{})
+	bad := make(chan string, 1)
+	go func() {
+		defer close(bad)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			data, err := os.ReadFile(page)
+			if err == nil && !strings.HasSuffix(string(data), "</html>\n") {
+				bad <- fmt.Sprintf("read %d bytes: %q", len(data), data[max(0, len(data)-40):])
+				return
+			}
+		}
+	}()
+	for i := range 200 {
+		p := filepath.Join(s.Dir, "content", "a.md")
+		s.WriteFile("content/a.md", fmt.Sprintf("# A\n\n%s\n", strings.Repeat(fmt.Sprintf("Version %d. ", i), 2000)))
+		if _, err := sess.Build([]string{p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	if msg, ok := <-bad; ok {
+		t.Fatalf("a reader saw half a page: %s", msg)
+	}
+}
