@@ -300,7 +300,10 @@ func (s *Session) commit(out *memorySink, rb *Rebuild) error {
 	if err := os.MkdirAll(s.dest, 0o755); err != nil {
 		return err
 	}
-	target := &dirSink{root: s.dest}
+	// Replace each file by a rename, so that the server, which reads the
+	// folder meanwhile, gets the old bytes or the new ones, never a file
+	// cut short by its rewrite.
+	target := &dirSink{root: s.dest, replace: true}
 	err := parallel.Try(len(rels), func(i int) error {
 		rel := rels[i]
 		data := out.changed[rel]

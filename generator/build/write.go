@@ -58,6 +58,9 @@ type sink interface {
 type dirSink struct {
 	root string
 	made sync.Map // folder path → struct{}
+	// replace writes each file beside its path and renames it over, for a
+	// folder that is read while it is written.
+	replace bool
 
 	mu      sync.Mutex
 	written []string // output paths, in the order written
@@ -69,7 +72,31 @@ func (d *dirSink) WriteFile(rel string, data []byte) error {
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return err
 	}
+	if d.replace {
+		return replaceFile(name, data)
+	}
 	return os.WriteFile(name, data, 0o644)
+}
+
+// replaceFile writes data beside name and renames it over name. The file
+// is readable by its owner only, which for serve's private folder is all
+// that reads it.
+func replaceFile(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name) // 0600: serve's folder is its own
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 func (d *dirSink) CopyFile(rel, from string) error {
