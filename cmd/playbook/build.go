@@ -17,6 +17,7 @@ func defineBuild(f *flags, e *env) func([]string) int {
 	f.String(&opts.Destination, "destination", "d", "", "output `folder` (default SOURCE/public)")
 	f.String(&opts.BaseURL, "baseURL", "", "", "absolute `URL` or path the site is served under, e.g. https://example.org/handbook/")
 	f.Bool(&opts.Drafts, "drafts", "", "include pages marked draft: true")
+	f.Bool(&opts.CleanDestinationDir, "cleanDestinationDir", "", "replace the destination even if it holds files playbook did not write (deleting them)")
 	f.Choice(&opts.Redirects, "redirects", "", config.RedirectHosts, "also write the _redirects file of a static host: a 301 from every alias, and the 404 page")
 	cpuProfile, memProfile := new(string), new(string)
 	f.String(cpuProfile, "cpuprofile", "", "", "write a CPU profile of the build to `file` (read it with go tool pprof)")
@@ -51,7 +52,7 @@ func runBuild(opts build.Options, cpuProfile, memProfile string, e *env) int {
 		fmt.Fprintln(e.stderr, w.String())
 	}
 	if err != nil {
-		return reportError(e.stderr, err)
+		return reportError(e.stderr, err, res.HadOutput)
 	}
 	dest := res.Destination
 	if rel, err := filepath.Rel(".", dest); err == nil {
@@ -65,8 +66,8 @@ func runBuild(opts build.Options, cpuProfile, memProfile string, e *env) int {
 }
 
 // reportError prints a build error: every content problem on its own line,
-// then a count.
-func reportError(stderr io.Writer, err error) int {
+// then a count, and whether an earlier output is still there.
+func reportError(stderr io.Writer, err error, hadOutput bool) int {
 	var le *build.Problems
 	if errors.As(err, &le) {
 		for _, d := range le.List {
@@ -77,7 +78,11 @@ func reportError(stderr io.Writer, err error) int {
 		if n == 1 {
 			plural = ""
 		}
-		fmt.Fprintf(stderr, "Build failed: %d error%s; the output folder was left as it was.\n", n, plural)
+		kept := "the output folder was left as it was"
+		if !hadOutput {
+			kept = "no output folder was written"
+		}
+		fmt.Fprintf(stderr, "Build failed: %d error%s; %s.\n", n, plural, kept)
 		return exitContent
 	}
 	fmt.Fprintf(stderr, "playbook: %v\n", err)

@@ -73,10 +73,19 @@ func TestBuildExitCodes(t *testing.T) {
 	wantLines := []string{
 		bad + `/content/a.md:3:1: link to missing page "missing.md"`,
 		bad + `/content/b.md:2:1: front matter "weight" must be a whole number, not the text "x"`,
-		"Build failed: 2 errors; the output folder was left as it was.",
+		"Build failed: 2 errors; no output folder was written.",
 	}
 	if got := strings.Split(strings.TrimSpace(stderr), "\n"); strings.Join(got, "\n") != strings.Join(wantLines, "\n") {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(wantLines, "\n"))
+	}
+
+	// With an earlier output, the failed build says it is still there.
+	if err := os.WriteFile(filepath.Join(good, "content", "b.md"), []byte("---\nweight: x\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr = runCLI(t, "build", "--source", good, "--destination", filepath.Join(good, "out"))
+	if !strings.HasSuffix(stderr, "Build failed: 1 error; the output folder was left as it was.\n") {
+		t.Errorf("stderr of a failed rebuild:\n%s", stderr)
 	}
 
 	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra-arg"}, {"serve", "--port", "70000"}, {"serve", "-p", "-1"}} {

@@ -40,6 +40,11 @@ type Options struct {
 	// Redirects overrides the config's redirects (the static host whose
 	// _redirects file is written) when not empty.
 	Redirects string
+	// CleanDestinationDir lets the build replace a destination that holds
+	// files it did not write: without it, only a missing or empty folder, or
+	// one a build marked as its own, is replaced (see checkReplaceable).
+	CleanDestinationDir bool
+
 	// StableAssetNames writes the theme's stylesheet and script under fixed
 	// names instead of content-hashed ones. The preview server uses it so
 	// that a CSS change changes only the stylesheet, which pages can then
@@ -57,6 +62,9 @@ type Result struct {
 	Duration time.Duration
 	// Warnings are problems that did not fail the build.
 	Warnings diag.List
+	// HadOutput is true when an earlier output was at the destination:
+	// when the build fails, it is still there.
+	HadOutput bool
 }
 
 // Build builds the site described by opts. Content problems are returned as
@@ -64,19 +72,33 @@ type Result struct {
 // then left as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	if err := checkDestination(opts.source(), filepath.Join(opts.source(), "content"), opts.destination()); err != nil {
-		return Result{}, err
+	dest := opts.destination()
+	real, err := realPath(dest)
+	if err != nil {
+		return Result{Destination: dest}, fmt.Errorf("output folder %q: %w", dest, err)
+	}
+	// Before anything else: a build killed while publishing may have left
+	// the previous site beside the destination.
+	had, restored := restoreInterrupted(real)
+	res := Result{Destination: dest, HadOutput: had}
+	if restored {
+		res.Warnings = append(res.Warnings, diag.Warnf("", 0, 0, "put back the previous output %q, which a build interrupted while publishing had moved aside", dest))
 	}
 	s, err := Prepare(opts)
 	if err != nil {
-		return Result{}, err
+		return res, err
 	}
-	if err := checkDestination(opts.source(), s.contentDir(), opts.destination()); err != nil {
-		return Result{}, err
+	if err := checkDestination(opts.source(), s.Config, dest, real); err != nil {
+		return res, err
+	}
+	if err := checkReplaceable(dest, real, opts.CleanDestinationDir); err != nil {
+		return res, err
 	}
 	s.releaseBodies = true
 	s.index = search.NewIndexer(len(s.Content.Ordered))
-	res, err := s.Write(opts.destination())
+	written, err := s.Write(real)
+	res.Count, res.Inputs = written.Count, written.Inputs
+	res.Warnings = append(res.Warnings, written.Warnings...)
 	res.Duration = time.Since(start)
 	return res, err
 }
@@ -245,11 +267,7 @@ func displayDir(source string) string {
 // loadTheme loads the built-in theme overlaid by the site's theme folder,
 // when it has one.
 func loadTheme(src string, cfg config.Config) (*theme.Theme, error) {
-	name := cfg.Theme
-	if name == "" {
-		name = "default"
-	}
-	dir := filepath.Join(src, cfg.ThemesDir, name)
+	dir := cfg.ThemeDir(src)
 	var override fs.FS
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
 		override = os.DirFS(dir)

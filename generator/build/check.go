@@ -33,6 +33,8 @@ func Check(opts Options) (diag.List, *Site, error) {
 	}
 	_, aliasProblems := s.aliases()
 	diags = append(diags, aliasProblems...)
+	diags = append(diags, s.claimOutputs()...)
+	diags = append(diags, s.checkActiveContent()...)
 	diags = append(diags, s.checkLinks()...)
 	diags = append(diags, s.contentWarnings()...)
 	diags.Sort()

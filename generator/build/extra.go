@@ -63,11 +63,11 @@ func (s *Site) extraFiles(derivedOnly bool) (out []outputAsset, diags diag.List)
 	return out, diags
 }
 
-// aliases renders a redirect page at every old URL a page lists.
+// aliases renders a redirect page at every old URL a page lists, and
+// reports the aliases that are not a usable path.
 func (s *Site) aliases() ([]outputAsset, diag.List) {
 	var out []outputAsset
 	var diags diag.List
-	taken := map[string]string{}
 	for _, p := range s.Content.Pages {
 		for _, a := range p.Aliases {
 			pos := p.FrontMatter.Pos["aliases"]
@@ -76,16 +76,7 @@ func (s *Site) aliases() ([]outputAsset, diag.List) {
 				diags = append(diags, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "alias %q %v", a, err))
 				continue
 			}
-			url := "/" + strings.TrimSuffix(file, "index.html")
-			if other := s.Content.PageByURL(url); other != nil {
-				diags = append(diags, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "alias %q is the URL of page %s: remove the alias", a, other.DisplayPath))
-				continue
-			}
-			if other, dup := taken[file]; dup {
-				diags = append(diags, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "alias %q is also an alias of %s: keep it on one page", a, other))
-				continue
-			}
-			taken[file] = p.DisplayPath
+			// An alias onto another output is claimOutputs' to report.
 			out = append(out, outputAsset{Path: file, Data: redirectPage(s.data.Language, s.url(p))})
 		}
 	}

@@ -7,7 +7,6 @@ package build_test
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"os"
@@ -20,6 +19,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/testsite"
 )
 
@@ -436,46 +436,57 @@ func TestUnsafeMarkupCheck(t *testing.T) {
 }
 
 // TestHostileLanguageAndBaseURL tries to break out of attributes through
-// the config's language and baseURL: refused, or escaped.
+// the config's language and baseURL: the first two are refused with their
+// reason, the third is a URL and builds, escaped.
 func TestHostileLanguageAndBaseURL(t *testing.T) {
-	for _, cfg := range []string{
-		`language = "en\"><script>alert(1)</script>"`,
-		`baseURL = "javascript:alert(1)//"`,
-		`baseURL = "https://x.example/\"><script>alert(1)</script>/"`,
+	for _, tt := range []struct{ cfg, want string }{
+		{`language = "en\"><script>alert(1)</script>"`, `playbook.toml:1:1: language "en\"><script>alert(1)</script>" is not a BCP 47 language tag: write it like "en" or "en-US"`},
+		{`baseURL = "javascript:alert(1)//"`, `playbook.toml: baseURL "javascript:alert(1)//" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`},
+		{`baseURL = "https://x.example/\"><script>alert(1)</script>/"`, ""},
 	} {
-		s := testsite.New(t, "-- playbook.toml --\n"+cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})
-		if s.Err != nil {
-			continue // refused
+		s := testsite.New(t, "-- playbook.toml --\n"+tt.cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("config %s: problems:\n%s\nwant:\n%s", tt.cfg, got, tt.want)
+			continue
+		}
+		if tt.want != "" {
+			continue
 		}
 		for name, data := range s.Tree() {
 			if ext := path.Ext(name); ext != ".html" && ext != ".xml" {
 				continue
 			}
 			for _, p := range unsafeMarkup(data) {
-				t.Errorf("config %s: %s: %s", cfg, name, p)
+				t.Errorf("config %s: %s: %s", tt.cfg, name, p)
 			}
 		}
 	}
 }
 
 // TestEncodedSchemeLinks writes script URLs with their scheme hidden behind
-// character references, which the browser would decode: the build must
-// fail on them or write them inert.
+// character references, which the browser would decode: the renderer
+// decodes them too and writes the link without its URL; a tab inside the
+// scheme is a control character in a link, an error at both links.
 func TestEncodedSchemeLinks(t *testing.T) {
-	for _, dest := range []string{
-		"&#106;avascript:alert(1)",
-		"&#x6A;avascript:alert(1)",
-		"javascript&colon;alert(1)",
-		"java&Tab;script:alert(1)",
-		"&#0000106avascript:alert(1)",
+	for _, tt := range []struct{ dest, want string }{
+		{dest: "&#106;avascript:alert(1)"},
+		{dest: "&#x6A;avascript:alert(1)"},
+		{dest: "javascript&colon;alert(1)"},
+		{dest: "&#0000106avascript:alert(1)"},
+		{"java&Tab;script:alert(1)", `content/_index.md:3:1: link "java\tscript:alert(1)" contains a control character (a tab or a line break): remove it
+content/_index.md:3:31: link "java\tscript:alert(1)" contains a control character (a tab or a line break): remove it`},
 	} {
-		s := testsite.New(t, "-- content/_index.md --\n# Home\n\n[x]("+dest+") ![y]("+dest+")\n").Build(build.Options{})
-		if s.Err != nil {
-			t.Logf("%s: refused: %s", dest, s.Problems())
+		s := testsite.New(t, "-- content/_index.md --\n# Home\n\n[x]("+tt.dest+") ![y]("+tt.dest+")\n").Build(build.Options{})
+		if got := s.Problems(); got != tt.want {
+			t.Errorf("link %s: problems:\n%s\nwant:\n%s", tt.dest, got, tt.want)
 			continue
 		}
+		if tt.want != "" {
+			continue
+		}
+		s.AssertContains("index.html", `<p><a href="">x</a> <img src="" alt="y"></p>`)
 		for _, p := range unsafeMarkup(s.File("index.html")) {
-			t.Errorf("link %s: %s", dest, p)
+			t.Errorf("link %s: %s", tt.dest, p)
 		}
 	}
 }
@@ -556,9 +567,6 @@ func TestAliasBombIsBounded(t *testing.T) {
 
 	took, alloc, _ := buildMeasured(s)
 	t.Logf("alias bomb: %v, %d KB allocated", took, alloc>>10)
-	if took > 3*time.Second {
-		t.Errorf("build took %v", took)
-	}
 	if alloc > 256<<20 {
 		t.Errorf("build allocated %d MB", alloc>>20)
 	}
@@ -583,43 +591,83 @@ func buildMeasured(s *testsite.Site) (took time.Duration, alloc, sys uint64) {
 	return took, after.TotalAlloc - before.TotalAlloc, after.Sys
 }
 
-// TestHugeMarkdownFile builds a 50 MB page: it must render or fail with an
-// error in bounded time.
+// TestHugeMarkdownFile gives the build a page just over the size limit and
+// one of 1 MB: the first is refused before it is read, with a message that
+// says why; the second is built in full. (A page's syntax tree takes about
+// 40 bytes per byte of Markdown, and a build about 150 at its peak: see
+// content/limits.go.)
 func TestHugeMarkdownFile(t *testing.T) {
-	if testing.Short() || raceDetector {
-		t.Skip("builds a 50 MB page: skipped with -short and with -race, which makes it take minutes")
-	}
 	para := "A paragraph with **bold**, `code`, a [link](https://example.com/) and plain words that go on.\n\n"
-	var b strings.Builder
-	b.Grow(50<<20 + 1024)
-	b.WriteString("---\ntitle: Huge\n---\n")
-	for i := 0; b.Len() < 50<<20; i++ {
-		if i%1000 == 0 {
-			fmt.Fprintf(&b, "## Part %d\n\n", i/1000)
+	page := func(size int) string {
+		var b strings.Builder
+		b.Grow(size)
+		b.WriteString("---\ntitle: Huge\n---\n")
+		for i := 0; b.Len() < size-len(para); i++ {
+			if i%1000 == 0 {
+				fmt.Fprintf(&b, "## Part %d\n\n", i/1000)
+			}
+			b.WriteString(para)
 		}
-		b.WriteString(para)
+		b.WriteString(strings.Repeat("x", size-b.Len()))
+		return b.String()
 	}
 	s := testsite.New(t, "-- content/_index.md --\n# Home\n")
-	s.WriteFile("content/huge.md", b.String())
-	took, alloc, sys := buildMeasured(s)
-	t.Logf("50 MB page: built in %v, %d MB allocated, %d MB obtained from the OS; error: %v",
-		took, alloc>>20, sys>>20, s.Err)
-	if took > 60*time.Second {
-		t.Errorf("building a 50 MB page took %v", took)
+	s.WriteFile("content/huge.md", page(content.MaxPageSize+1))
+	s.Build(build.Options{})
+	if want := "content/huge.md: page is 5.0 MB, over the limit of 5 MB for one page: split it into several pages"; s.Problems() != want {
+		t.Fatalf("problems:\n%s\nwant:\n%s", s.Problems(), want)
 	}
-	if s.Err == nil {
-		if info, err := os.Stat(filepath.Join(s.Out, "huge", "index.html")); err != nil || info.Size() < 50<<20 {
-			t.Errorf("the huge page was not written in full: %v", err)
-		}
+
+	s.WriteFile("content/huge.md", page(1<<20))
+	s.MustBuild(build.Options{})
+	if info, err := os.Stat(filepath.Join(s.Out, "huge", "index.html")); err != nil || info.Size() < 1<<20 {
+		t.Errorf("the 1 MB page was not written in full: %v", err)
 	}
 }
 
 // TestDeepNesting builds pages with 10,000 nested lists and blockquotes,
 // also as a Q&A thread and an expectation table, whose readers recurse.
+// Goldmark's time grows with the square of the nesting (and with its cube
+// when each level is indented on its own line): 10,000 levels took minutes.
+// Nesting over the limit is refused before the page is parsed, so the build
+// is quick; its speed is BenchmarkDeepNesting's business, not this test's.
 func TestDeepNesting(t *testing.T) {
 	const depth = 10000
 	lists := strings.Repeat("- ", depth) + "deep\n"
 	quotes := strings.Repeat("> ", depth) + "deep\n"
+	var indented strings.Builder
+	for i := range depth / 10 { // 1 MB already: line i is indented by 2i spaces
+		indented.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	s := deepSite(t, lists, quotes, indented.String())
+	s.Build(build.Options{})
+	const limit = "lists and block quotes are nested more than 100 levels deep here: flatten the nesting (the limit is 100 levels)"
+	want := strings.Join([]string{
+		"content/expectations/a-from-b.md:7:201: " + limit,
+		"content/indented.md:103:201: " + limit,
+		"content/lists.md:3:201: " + limit,
+		"content/qa/deep.md:4:201: " + limit,
+		"content/quotes.md:3:201: " + limit,
+	}, "\n")
+	if got := s.Problems(); got != want {
+		t.Fatalf("problems:\n%s\nwant:\n%s", got, want)
+	}
+
+	// At the limit the pages build, and every level is there.
+	s = testsite.New(t, "-- content/_index.md --\n# Home\n")
+	s.WriteFile("content/lists.md", strings.Repeat("- ", 100)+"deep\n")
+	s.WriteFile("content/quotes.md", strings.Repeat("> ", 100)+"deep\n")
+	s.MustBuild(build.Options{})
+	if n := strings.Count(s.File("lists/index.html"), "<ul>"); n != 100 {
+		t.Errorf("lists/index.html has %d lists, want 100", n)
+	}
+	if n := strings.Count(s.File("quotes/index.html"), "<blockquote>"); n != 100 {
+		t.Errorf("quotes/index.html has %d block quotes, want 100", n)
+	}
+}
+
+// deepSite is a site whose pages nest lists and block quotes.
+func deepSite(t *testing.T, lists, quotes, indented string) *testsite.Site {
 	s := testsite.New(t, `
 -- content/_index.md --
 # Home
@@ -630,24 +678,10 @@ func TestDeepNesting(t *testing.T) {
 `)
 	s.WriteFile("content/lists.md", "# Lists\n\n"+lists)
 	s.WriteFile("content/quotes.md", "# Quotes\n\n"+quotes)
+	s.WriteFile("content/indented.md", "# Indented\n\n"+indented)
 	s.WriteFile("content/qa/deep.md", "## Q\n\n- **A**:\n  "+lists+"\n- **B**:\n  "+quotes)
 	s.WriteFile("content/expectations/a-from-b.md", "---\nfrom: a\nof: b\n---\n## C\n\n- "+lists+"- "+quotes)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.Build(build.Options{})
-	}()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the build did not finish in 30 s")
-	}
-	if s.Err != nil {
-		t.Logf("deep nesting refused: %v", s.Problems())
-		return
-	}
-	s.AssertContains("lists/index.html", "deep")
-	s.AssertContains("quotes/index.html", "deep")
+	return s
 }
 
 // TestUnreadableFile checks that a file the build cannot read is an error
@@ -706,11 +740,7 @@ func symlinkSite(t *testing.T) (*testsite.Site, string) {
 // folder to a file or folder outside the site publishes nothing from there.
 func TestSymlinkOutsideSiteIsNotFollowed(t *testing.T) {
 	s, marker := symlinkSite(t)
-	s.Build(build.Options{})
-	if s.Err != nil {
-		t.Logf("build refused the links: %s", s.Problems())
-		return
-	}
+	s.MustBuild(build.Options{}) // the links are skipped with a warning (TestSymlinkOutsideSiteIsReported)
 	for name, data := range s.Tree() {
 		if strings.Contains(data, marker) {
 			t.Errorf("%s holds the content of a file outside the site", name)
@@ -753,87 +783,20 @@ func TestSymlinkLoop(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.Build(build.Options{})
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the build did not finish in 10 s")
+	s.MustBuild(build.Options{})
+	s.AssertContains("a/page/index.html", "Page")
+	var got []string
+	for _, w := range s.Result.Warnings {
+		got = append(got, strings.ReplaceAll(w.String(), filepath.ToSlash(s.Dir)+"/", ""))
 	}
-	if s.Err == nil {
-		s.AssertContains("a/page/index.html", "Page")
+	want := []string{
+		"content/a/b.md: warning: symbolic link skipped: it leads nowhere (EvalSymlinks: too many links)",
+		"content/a/self: warning: symbolic link skipped: it leads nowhere (EvalSymlinks: too many links)",
+		"content/a/up: warning: symbolic link skipped: it points to a folder, which the build does not follow (copy or move the folder instead)",
+		"content/root: warning: symbolic link skipped: it points to a folder, which the build does not follow (copy or move the folder instead)",
 	}
-}
-
-// TestDangerousDestinationIsRefused builds into folders that must never be
-// replaced by a site: replacing them deletes the author's work. Each must be
-// refused before anything is written, and the folder must be left as it was.
-func TestDangerousDestinationIsRefused(t *testing.T) {
-	const site = "-- content/_index.md --\n# Home\n-- content/roles/po.md --\n# PO\n"
-	tests := []struct {
-		name string
-		// dest returns the destination and a file that must survive ("" for
-		// none), given the site folder, which is root/repo/site.
-		dest func(t *testing.T, root, site string) (dest, keep string)
-	}{
-		{"the source folder", func(t *testing.T, root, site string) (string, string) {
-			return site, filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"the content folder", func(t *testing.T, root, site string) (string, string) {
-			return filepath.Join(site, "content"), filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"a folder inside the content folder", func(t *testing.T, root, site string) (string, string) {
-			return filepath.Join(site, "content", "roles"), filepath.Join(site, "content", "roles", "po.md")
-		}},
-		{"the repository root above the site", func(t *testing.T, root, site string) (string, string) {
-			repo := filepath.Dir(site)
-			for _, f := range []string{".git/HEAD", "go.mod"} {
-				writeHostileFile(t, filepath.Join(repo, filepath.FromSlash(f)), "keep\n")
-			}
-			return repo, filepath.Join(repo, ".git", "HEAD")
-		}},
-		{"$HOME", func(t *testing.T, root, site string) (string, string) {
-			// A stand-in home, so that a build that is not refused deletes
-			// a temporary folder and not the real one.
-			t.Setenv("HOME", root)
-			writeHostileFile(t, filepath.Join(root, ".bashrc"), "keep\n")
-			return root, filepath.Join(root, ".bashrc")
-		}},
-		{"/", func(t *testing.T, root, site string) (string, string) {
-			// The site has a content error too, so that even a build that
-			// does not refuse "/" cannot get as far as replacing it.
-			writeHostileFile(t, filepath.Join(site, "content", "broken.md"), "---\ntitle: [\n---\n")
-			return "/", ""
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			s := siteAt(t, filepath.Join(root, "repo", "site"), site)
-			dest, keep := tt.dest(t, root, s.Dir)
-			_, err := build.Build(build.Options{Source: s.Dir, Destination: dest})
-			if keep != "" {
-				if _, statErr := os.Stat(keep); statErr != nil {
-					t.Errorf("building into %s deleted %s: %v", tt.name, keep, statErr)
-				}
-			}
-			if err == nil {
-				t.Fatalf("building into %s (%s) was not refused", tt.name, dest)
-			}
-			var problems *build.Problems
-			if errors.As(err, &problems) {
-				t.Fatalf("building into %s (%s) failed on content, not refused:\n%v", tt.name, dest, err)
-			}
-			if !strings.Contains(err.Error(), fmt.Sprintf("%q", dest)) {
-				t.Errorf("error %q does not name the destination %q", err, dest)
-			}
-			if strings.Contains(err.Error(), "staging") || strings.Contains(err.Error(), "moving old output") {
-				t.Errorf("building into %s failed by accident, not refused: %v", tt.name, err)
-			}
-		})
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

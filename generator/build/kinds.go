@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/view"
 )
@@ -67,17 +68,5 @@ func (s *Site) listText(p *content.Page) string {
 
 func (s *Site) pageLink(p *content.Page) view.Link { return view.Link{Title: p.Title, URL: s.url(p)} }
 
-// tagSlug is the URL segment of a tag.
-func tagSlug(tag string) string {
-	return urlSegment(strings.ToLower(strings.TrimSpace(tag)))
-}
-
-func urlSegment(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '/', '\\', '?', '#', '%', 0:
-			return '-'
-		}
-		return r
-	}, s)
-}
+// tagSlug is the URL segment of a tag: "CI/CD" → "ci-cd".
+func tagSlug(tag string) string { return slug.Make(tag) }

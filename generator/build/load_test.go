@@ -1,6 +1,9 @@
 package build_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -210,5 +213,67 @@ weight = = 3
 	}, "\n")
 	if got := s.Problems(); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestSymlinkedContentRoot builds a site whose content folder, and whose
+// theme folder, is a symbolic link (`ln -s ../handbook content`, as a site
+// kept beside its handbook does): both are followed, and the site is the
+// one the real folders give.
+func TestSymlinkedContentRoot(t *testing.T) {
+	real := testsite.New(t, `
+-- content/_index.md --
+# Home
+-- content/roles/po.md --
+# PO
+-- content/img/a.txt --
+text
+-- themes/default/static/css/extra.css --
+.marker-from-linked-theme { color: red; }
+`)
+	want := real.MustBuild(build.Options{}).Tree()
+
+	s := testsite.New(t, "")
+	for _, dir := range []string{"content", "themes"} {
+		if err := os.Symlink(filepath.Join(real.Dir, dir), filepath.Join(s.Dir, dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.MustBuild(build.Options{})
+	if len(s.Result.Warnings) > 0 {
+		t.Errorf("warnings: %v", s.Result.Warnings)
+	}
+	if diff := diffMaps(want, s.Tree()); diff != "" {
+		t.Errorf("the site built through links differs:\n%s", diff)
+	}
+	if css := s.Tree(); !strings.Contains(fmt.Sprint(css), "marker-from-linked-theme") {
+		t.Error("the linked theme's stylesheet is not in the output")
+	}
+}
+
+// TestContentWithoutPagesIsAnError builds a content folder that yields no
+// page (a link to an empty folder, only drafts, only images): an error, and
+// the previous output stays.
+func TestContentWithoutPagesIsAnError(t *testing.T) {
+	for _, tt := range []struct{ name, archive, want string }{
+		{"no file", "-- content/.keep --\n", "content: the content folder holds no page: write the pages there as Markdown files (.md), or pass the site folder with --source"},
+		{"only images", "-- content/img/a.png --\npng\n", "content: the content folder holds no page: write the pages there as Markdown files (.md), or pass the site folder with --source"},
+		{"only drafts", "-- content/a.md --\n---\ndraft: true\n---\n# A\n", "content: every page is a draft: build with --drafts, or set draft: false on the pages to publish"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testsite.New(t, "-- content/_index.md --\n# Home\n").MustBuild(build.Options{})
+			before := s.Tree()
+			if err := os.Remove(filepath.Join(s.Dir, "content", "_index.md")); err != nil {
+				t.Fatal(err)
+			}
+			s.WriteArchive(tt.archive)
+			s.Build(build.Options{})
+			if got := s.Problems(); got != tt.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if diff := diffMaps(before, s.Tree()); diff != "" {
+				t.Errorf("the previous output changed:\n%s", diff)
+			}
+		})
 	}
 }

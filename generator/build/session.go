@@ -216,12 +216,31 @@ func (s *Session) prepare(changed []string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkPreviewFolder(site, s.dest); err != nil {
+		return nil, err
+	}
 	s.last = site
 	site.markdown = newMarkdownCache(s.markdown, site.linkContext())
 	if s.links != nil {
 		site.links = newLinkIndex(s.links) // kept pages keep their ids and links
 	}
 	return site, nil
+}
+
+// checkPreviewFolder refuses a session's output folder inside the content or
+// themes folder, where serve's temporary folder lands when TMPDIR points
+// into the site: the site would then publish its own output.
+func checkPreviewFolder(site *Site, dest string) error {
+	real, err := realPath(dest)
+	if err != nil {
+		return err
+	}
+	for _, dir := range []string{site.contentDir(), site.Config.ThemesFolder(site.source), site.Config.ThemeDir(site.source)} {
+		if r, err := realPath(dir); err == nil && within(real, r) {
+			return fmt.Errorf("the preview folder %q is inside %q, which the site reads: set TMPDIR to a folder outside the site", dest, dir)
+		}
+	}
+	return nil
 }
 
 // Prepare loads the site without rendering it, so that Pending can render
@@ -290,7 +309,10 @@ func (s *Session) commit(out *memorySink, rb *Rebuild) error {
 	if err := os.MkdirAll(s.dest, 0o755); err != nil {
 		return err
 	}
-	target := &dirSink{root: s.dest}
+	// Replace each file by a rename, so that the server, which reads the
+	// folder meanwhile, gets the old bytes or the new ones, never a file
+	// cut short by its rewrite.
+	target := &dirSink{root: s.dest, replace: true}
 	err := parallel.Try(len(rels), func(i int) error {
 		rel := rels[i]
 		data := out.changed[rel]
@@ -534,7 +556,7 @@ func (s *Session) WatchPaths() []string {
 		cfg = s.last.Config
 	}
 	paths := []string{filepath.Join(src, cfg.ContentDir)}
-	paths = append(paths, filepath.Join(src, cfg.ThemesDir, cfg.Theme)+string(filepath.Separator))
+	paths = append(paths, cfg.ThemeDir(src)+string(filepath.Separator))
 	for _, name := range config.FileNames {
 		paths = append(paths, filepath.Join(src, name))
 	}

@@ -29,6 +29,11 @@ const (
 type outputAsset struct {
 	Path string
 	Data []byte
+	// Origin is the theme file a theme asset comes from ("" for the joined
+	// stylesheet), and otherName its name when fingerprinting is the other
+	// way round (fixed for a build, fingerprinted for serve): both are
+	// claimed, so that a site that previews also builds.
+	Origin, otherName string
 }
 
 // basePath returns the path of a base URL with a trailing slash, "/" when
@@ -71,13 +76,17 @@ func newSiteData(cfg config.Config) *view.SiteData {
 // its comments (stripJS).
 func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string) ([]outputAsset, error) {
 	d.Integrity = map[string]string{}
-	name := func(n string, data []byte) string {
+	// name returns the name an asset is written under and the name it has
+	// under the other convention (fingerprinted or not), which the build
+	// claims too, so that build and serve refuse the same collisions.
+	name := func(n string, data []byte) (string, string) {
 		if hashNames {
-			n = fingerprint(n, data)
+			f := fingerprint(n, data)
 			sum := sha512.Sum384(data)
-			d.Integrity[n] = "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+			d.Integrity[f] = "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+			return f, n
 		}
-		return n
+		return n, fingerprint(n, data)
 	}
 	var out []outputAsset
 	var css strings.Builder
@@ -88,18 +97,18 @@ func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
 			data := stripJS(a.Data)
-			js := name(a.Path, data)
+			js, other := name(a.Path, data)
 			d.Scripts = append(d.Scripts, js)
-			out = append(out, outputAsset{Path: js, Data: data})
+			out = append(out, outputAsset{Path: js, Data: data, Origin: a.Origin, otherName: other})
 		default:
-			out = append(out, outputAsset{Path: a.Path, Data: a.Data})
+			out = append(out, outputAsset{Path: a.Path, Data: a.Data, Origin: a.Origin})
 		}
 	}
 	css.WriteString(brand) // last, so that the site's accent wins over the theme's default
 	min := []byte(minifyCSS(css.String()))
-	cssName := name("css/playbook.css", min)
+	cssName, other := name("css/playbook.css", min)
 	d.Stylesheets = append(d.Stylesheets, cssName)
-	out = append(out, outputAsset{Path: cssName, Data: min})
+	out = append(out, outputAsset{Path: cssName, Data: min, otherName: other})
 	// The code colours, light and dark, are a fifth of the styles gzipped
 	// (1.2 of 6.7 KB), and most pages have no highlighted code: only the
 	// pages that do link them (PageView.HasCode).
@@ -108,8 +117,9 @@ func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string
 		return nil, err
 	}
 	hl = []byte(minifyCSS(string(hl)))
-	d.CodeStylesheet = name("css/code.css", hl)
-	out = append(out, outputAsset{Path: d.CodeStylesheet, Data: hl})
+	code, otherCode := name("css/code.css", hl)
+	d.CodeStylesheet = code
+	out = append(out, outputAsset{Path: code, Data: hl, otherName: otherCode})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,13 +29,18 @@ func (s *Site) Write(dest string) (Result, error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once the folder has been swapped in
 
-	counts, diags, err := s.produce(&dirSink{root: tmp}, nil, false)
+	out := &dirSink{root: tmp}
+	counts, diags, err := s.produce(out, nil, false)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = diags.Warnings()
 	if diags.HasErrors() {
 		return res, diags.Err()
+	}
+	// The marker tells the next build that this folder is its own to replace.
+	if err := os.WriteFile(filepath.Join(tmp, markerName), marker(out.files()), 0o644); err != nil {
+		return res, fmt.Errorf("writing %q: %w", markerName, err)
 	}
 	if err := swap(tmp, dest); err != nil {
 		return res, err
@@ -55,22 +61,68 @@ type sink interface {
 type dirSink struct {
 	root string
 	made sync.Map // folder path → struct{}
+	// replace writes each file beside its path and renames it over, for a
+	// folder that is read while it is written.
+	replace bool
+
+	mu      sync.Mutex
+	written []string // output paths, in the order written
 }
 
 func (d *dirSink) WriteFile(rel string, data []byte) error {
+	d.wrote(rel)
 	name := filepath.Join(d.root, filepath.FromSlash(rel))
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return err
 	}
+	if d.replace {
+		return replaceFile(name, data)
+	}
 	return os.WriteFile(name, data, 0o644)
 }
 
+// replaceFile writes data beside name and renames it over name. The file
+// is readable by its owner only, which for serve's private folder is all
+// that reads it.
+func replaceFile(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name) // 0600: serve's folder is its own
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
 func (d *dirSink) CopyFile(rel, from string) error {
+	d.wrote(rel)
 	name := filepath.Join(d.root, filepath.FromSlash(rel))
 	if err := d.mkdirs(filepath.Dir(name)); err != nil {
 		return err
 	}
 	return copyFile(from, name)
+}
+
+func (d *dirSink) wrote(rel string) {
+	d.mu.Lock()
+	d.written = append(d.written, rel)
+	d.mu.Unlock()
+}
+
+// files returns the output paths written, sorted, each once.
+func (d *dirSink) files() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	slices.Sort(d.written)
+	return slices.Compact(d.written)
 }
 
 // mkdirs makes dir and the folders above it up to the root, as
@@ -95,6 +147,12 @@ func (d *dirSink) mkdirs(dir string) error {
 	return nil
 }
 
+// discard is a sink that writes nothing, for a build that has already failed.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) CopyFile(string, string) error  { return nil }
+
 type counts struct{ pages, files int }
 
 // produce renders every output file of the site into out. Pages for which
@@ -105,6 +163,13 @@ type counts struct{ pages, files int }
 func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bool) (counts, diag.List, error) {
 	var pages, files atomic.Int64
 	diags := append(diag.List(nil), s.diags...)
+	diags = append(diags, s.checkActiveContent()...)
+	if claims := s.claimOutputs(); len(claims) > 0 {
+		// Two owners of one path: write nothing, but find every other
+		// problem of the site too.
+		diags = append(diags, claims...)
+		out = discard{}
+	}
 	assets := s.assets
 	if sameSignature {
 		assets = nil
@@ -175,13 +240,6 @@ func newStaging(dest string) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("creating %q: %w", parent, err)
 	}
-	// A build killed earlier may have left its staging folder: remove it.
-	for _, pattern := range []string{".tmp-*", ".old-*"} {
-		stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(dest)+pattern))
-		for _, dir := range stale {
-			os.RemoveAll(dir)
-		}
-	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
 		return "", fmt.Errorf("creating staging folder beside %q: %w", dest, err)
@@ -192,30 +250,76 @@ func newStaging(dest string) (string, error) {
 	return tmp, nil
 }
 
-// swap replaces dest by the finished folder tmp: the old output is moved
-// aside first, so that a reader of dest sees the old site or the new one,
-// never a mix, and the old one is removed last.
+// errNoExchange says that two folders cannot be exchanged in one step here.
+var errNoExchange = errors.New("atomic exchange not supported")
+
+// swap replaces dest by the finished folder tmp, so that at every instant
+// dest holds the old site or the new one, whole. A missing dest is one
+// rename. On Linux the two folders are exchanged in one system call, and
+// the old site, now at tmp, is removed after. Elsewhere the old site is
+// moved aside into .DEST.old-*/site and the new one renamed in; a build
+// killed between the two renames leaves dest missing for an instant, and
+// the next build puts the old site back first (restoreInterrupted).
 func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
-		if err != nil {
-			return fmt.Errorf("preparing to replace %q: %w", dest, err)
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dest); err != nil {
+			return fmt.Errorf("publishing %q: %w", dest, err)
 		}
-		old = filepath.Join(o, "site")
-		if err := os.Rename(dest, old); err != nil {
-			os.Remove(o)
-			return fmt.Errorf("moving old output %q aside: %w", dest, err)
-		}
-		defer os.RemoveAll(o)
+		return nil
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest) // put the previous site back
-		}
+	switch err := exchange(tmp, dest); {
+	case err == nil:
+		os.RemoveAll(tmp) // the old site
+		return nil
+	case !errors.Is(err, errNoExchange):
 		return fmt.Errorf("publishing %q: %w", dest, err)
 	}
+	o, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".old-")
+	if err != nil {
+		return fmt.Errorf("preparing to replace %q: %w", dest, err)
+	}
+	old := filepath.Join(o, "site")
+	if err := os.Rename(dest, old); err != nil {
+		os.Remove(o)
+		return fmt.Errorf("moving old output %q aside: %w", dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if back := os.Rename(old, dest); back != nil {
+			return fmt.Errorf("publishing %q: %w; the previous output is in %q (the next build puts it back)", dest, err, old)
+		}
+		os.Remove(o)
+		return fmt.Errorf("publishing %q: %w", dest, err)
+	}
+	os.RemoveAll(o)
 	return nil
+}
+
+// restoreInterrupted undoes what a build killed while publishing into dest
+// left beside it, before anything else is done: when dest is missing and an
+// old site was moved aside, it goes back; staging folders and old sites
+// that are no longer needed are removed. It reports whether a site is at
+// dest afterwards, and whether it was put back.
+func restoreInterrupted(dest string) (hasOutput, restored bool) {
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if parent == dest {
+		return true, false
+	}
+	_, err := os.Lstat(dest)
+	missing := errors.Is(err, fs.ErrNotExist)
+	olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
+	for _, o := range olds {
+		if missing {
+			if err := os.Rename(filepath.Join(o, "site"), dest); err == nil {
+				missing, restored = false, true
+			}
+		}
+		os.RemoveAll(o)
+	}
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
+	return !missing, restored
 }
 
 // copyFile copies the file from to the path to, whose folder exists.

@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml"
 	yamlast "github.com/goccy/go-yaml/ast"
 	yamlparser "github.com/goccy/go-yaml/parser"
+	"golang.org/x/text/language"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
@@ -193,6 +194,8 @@ func Load(dir, displayDir string) (Config, diag.List, error) {
 			diags = decodeYAML(display, src, &cfg)
 		}
 		diags = append(diags, cfg.validate(display)...)
+		diags = append(diags, cfg.validateLanguage(display)...)
+		diags = append(diags, cfg.validateTheme(dir, display)...)
 		return cfg, diags, nil
 	}
 	return cfg, nil, nil
@@ -467,4 +470,86 @@ func (c Config) checkEditURL() error {
 		return fmt.Errorf("editURL uses {repository}, but the config sets no repository: add repository = \"https://…\"")
 	}
 	return nil
+}
+
+// validateLanguage checks that the language is a BCP 47 tag of a known
+// language (golang.org/x/text/language), as <html lang> and the browser's
+// Intl need: "en_US" is not one, though the library reads it as en-US.
+func (c *Config) validateLanguage(file string) diag.List {
+	line, col := c.KeyPos("language")
+	const like = `write it like "en" or "en-US"`
+	tag, err := language.Parse(c.Language)
+	var msg string
+	switch {
+	case err != nil && strings.Contains(err.Error(), "well-formed but unknown"):
+		msg = fmt.Sprintf("language %q is not a known language: %s", c.Language, like)
+	case err != nil:
+		msg = fmt.Sprintf("language %q is not a BCP 47 language tag: %s", c.Language, like)
+	case strings.ContainsRune(c.Language, '_'):
+		msg = fmt.Sprintf("language %q is not a BCP 47 language tag (did you mean %q?)", c.Language, tag.String())
+	default:
+		return nil
+	}
+	return diag.List{diag.Errorf(file, line, col, "%s", msg)}
+}
+
+// ThemesFolder returns the folder of the site's themes, relative to the
+// site root site unless absolute.
+func (c Config) ThemesFolder(site string) string {
+	if filepath.IsAbs(c.ThemesDir) {
+		return filepath.Clean(c.ThemesDir)
+	}
+	return filepath.Join(site, c.ThemesDir)
+}
+
+// ThemeDir returns the site's theme folder: theme under themesDir, both
+// relative to the site root site unless given as absolute paths.
+func (c Config) ThemeDir(site string) string {
+	name := c.Theme
+	if name == "" {
+		name = "default"
+	}
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(c.ThemesFolder(site), name)
+}
+
+// validateTheme refuses a theme folder outside the site unless it is given
+// as an absolute path to a folder with a theme's shape: a relative path
+// that climbs out, or a folder such as / or /etc, would have the build read
+// (and serve watch) any folder of the machine as a theme.
+func (c *Config) validateTheme(site, file string) diag.List {
+	dir := c.ThemeDir(site)
+	absSite, err1 := filepath.Abs(site)
+	absDir, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(absSite, absDir)
+	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // inside the site: a missing theme is loadTheme's to report
+	}
+	line, col := c.KeyPos("themesDir")
+	if line == 0 {
+		line, col = c.KeyPos("theme")
+	}
+	shown := dir
+	if !filepath.IsAbs(c.Theme) && !filepath.IsAbs(c.ThemesDir) {
+		name := c.Theme
+		if name == "" {
+			name = "default"
+		}
+		shown = strings.TrimSuffix(filepath.ToSlash(c.ThemesDir), "/") + "/" + name
+		return diag.List{diag.Errorf(file, line, col, "the theme folder %q is outside the site: a theme from elsewhere needs its absolute path, in themesDir or theme", shown)}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return diag.List{diag.Errorf(file, line, col, "%q is not a theme folder: it does not exist", shown)}
+	}
+	for _, part := range []string{"templates", "static"} {
+		if st, err := os.Stat(filepath.Join(dir, part)); err == nil && st.IsDir() {
+			return nil
+		}
+	}
+	return diag.List{diag.Errorf(file, line, col, "%q is not a theme: a theme folder holds templates/ or static/", shown)}
 }

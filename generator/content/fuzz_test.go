@@ -31,8 +31,9 @@ var fuzzPageSeeds = []string{
 	"---\ntitle: x\n--- \t\nbody",
 }
 
-// FuzzParsePage checks that any file parses without panicking, in bounded
-// time, the same way twice, and that what it reports stays inside the file:
+// FuzzParsePage checks that any file parses without panicking (a hang is
+// the fuzzer's and go test -timeout's to catch, not a wall clock's), the
+// same way twice, and that what it reports stays inside the file:
 // every diagnostic names the file and a line it has, and the body is the
 // tail of the source.
 func FuzzParsePage(f *testing.F) {
@@ -172,6 +173,7 @@ func TestParsePageHostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, diags := parsePage("p.md", "content/p.md", []byte(tt.src), nil)
+
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -213,11 +214,14 @@ func (l *Loader) refresh(rel string) error {
 // scan reads every file under the content-relative folder dir.
 func (l *Loader) scan(dir string) error {
 	var files []string
-	root := filepath.Join(l.opts.Dir, filepath.FromSlash(dir))
+	// The content folder itself may be a symbolic link (a site kept beside
+	// its handbook): the walk starts from where it leads, since WalkDir
+	// does not follow a link it starts at.
 	contentRoot, err := filepath.EvalSymlinks(l.opts.Dir)
 	if err != nil {
 		contentRoot = l.opts.Dir
 	}
+	root := filepath.Join(contentRoot, filepath.FromSlash(dir))
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != root && errors.Is(err, fs.ErrNotExist) {
@@ -231,7 +235,7 @@ func (l *Loader) scan(dir string) error {
 			}
 			return nil
 		}
-		rel, _ := filepath.Rel(l.opts.Dir, p)
+		rel, _ := filepath.Rel(contentRoot, p)
 		rel = filepath.ToSlash(rel)
 		if d.Type()&fs.ModeSymlink != 0 {
 			if ok, problem := symlinkInside(p, contentRoot); ok {
@@ -296,7 +300,11 @@ func (l *Loader) readOne(rel string) *loaded {
 	if !isMarkdown(rel) {
 		return &loaded{static: true}
 	}
-	src, err := os.ReadFile(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	src, err := readPage(filepath.Join(l.opts.Dir, filepath.FromSlash(rel)))
+	var big *pageTooBig
+	if errors.As(err, &big) {
+		return &loaded{diags: diag.List{diag.Errorf(l.display(rel), 0, 0, "%s", tooBig(big.size))}}
+	}
 	if err != nil {
 		var pathErr *fs.PathError
 		msg := err.Error()
@@ -307,6 +315,34 @@ func (l *Loader) readOne(rel string) *loaded {
 	}
 	p, diags := parsePage(rel, l.display(rel), src, l.known)
 	return &loaded{page: p, diags: diags, sum: Sum(maphash.Bytes(sumSeed, src))}
+}
+
+// pageTooBig is readPage's error for a file over MaxPageSize.
+type pageTooBig struct{ size int64 }
+
+func (e *pageTooBig) Error() string { return tooBig(e.size) }
+
+// readPage reads a Markdown file of at most MaxPageSize bytes; a bigger one
+// is not read at all.
+func readPage(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxPageSize {
+		return nil, &pageTooBig{info.Size()}
+	}
+	// The size read is what the file holds now, which may have grown.
+	src, err := io.ReadAll(io.LimitReader(f, MaxPageSize+1))
+	if err == nil && len(src) > MaxPageSize {
+		return nil, &pageTooBig{int64(len(src))}
+	}
+	return src, err
 }
 
 // site assembles the site from the files as last read.
@@ -344,11 +380,20 @@ func (l *Loader) site() (*Site, diag.List, error) {
 			kept = append(kept, p)
 		}
 	}
+	switch {
+	case len(kept) > 0:
+	case len(drafts) > 0:
+		diags = append(diags, diag.Errorf(l.opts.DisplayDir, 0, 0, "every page is a draft: build with --drafts, or set draft: false on the pages to publish"))
+	case !diags.HasErrors():
+		// A build of no page would replace the output with an empty site.
+		diags = append(diags, diag.Errorf(l.opts.DisplayDir, 0, 0, "the content folder holds no page: write the pages there as Markdown files (.md), or pass the site folder with --source"))
+	}
 	site, more := newSite(kept, static, drafts, l.opts, l.display, summary)
 	site.hiddenFiles = hidden
 	site.repositoryDir = strings.Trim(path.Clean("/"+filepath.ToSlash(l.opts.RepositoryDir)), "/")
 	site.contentDir = l.opts.Dir
 	site.repository, site.branch = strings.TrimSuffix(l.opts.Repository, "/"), l.opts.Branch
+
 	diags = append(diags, more...)
 	return site, diags, nil
 }
@@ -396,6 +441,9 @@ func parsePage(rel, displayPath string, src []byte, known map[string]bool) (*Pag
 	block, body, bodyLine, format, err := splitFrontMatter(src)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(displayPath, 1, 1, "%s", err)}
+	}
+	if msg, line, col, deep := checkLimits(body, bodyLine); deep {
+		return nil, diag.List{diag.Errorf(displayPath, line, col, "%s", msg)}
 	}
 	fm, diags := parseFrontMatter(displayPath, block, format)
 	diags = append(diags, p.applyFrontMatter(fm)...)

@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 )
 
 // Page is one Markdown file of the site with its metadata. Its body is kept
@@ -160,6 +162,10 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		case "weight":
 			if p.Weight, ok = toInt(v); !ok {
 				bad(key, "a whole number")
+			} else if p.Weight < -maxWeight || p.Weight > maxWeight || !inWeightRange(v) {
+				pos := fm.Pos[key]
+				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "front matter %q must be a whole number from %d to %d, not %v", key, -maxWeight, maxWeight, v))
+				p.Weight = 0
 			}
 		case "draft":
 			if p.Draft, ok = v.(bool); !ok {
@@ -173,14 +179,9 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 			if p.Tags, ok = toStrings(v); !ok {
 				bad(key, "a list of strings")
 			}
-			for i, t := range p.Tags {
-				if msg := badSegment(strings.TrimSpace(t)); msg != "" {
-					pos := fm.Pos[key]
-					errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "tag %q %s: tags name pages under /tags/", t, msg))
-					p.Tags = append(p.Tags[:i:i], p.Tags[i+1:]...)
-					break
-				}
-			}
+			var bads diag.List
+			p.Tags, bads = checkTags(p.Tags, p.DisplayPath, fm.Pos[key])
+			errs = append(errs, bads...)
 		case "aliases":
 			var list []string
 			if list, ok = toStrings(v); !ok {
@@ -212,6 +213,50 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 		}
 	}
 	return errs
+}
+
+// maxWeight bounds a page's weight, so that any weight sorts as written:
+// math.MaxInt is what an unweighted page sorts as, and a float such as 1e29
+// or inf has no int to convert to.
+const maxWeight = 1_000_000_000
+
+// inWeightRange reports whether a decoded weight lies within ±maxWeight
+// before any conversion to int, which wraps big values round.
+func inWeightRange(v any) bool {
+	switch n := v.(type) {
+	case float64:
+		return n >= -maxWeight && n <= maxWeight
+	case uint64:
+		return n <= maxWeight
+	case int64:
+		return n >= -maxWeight && n <= maxWeight
+	}
+	return true
+}
+
+// checkTags returns the tags that can name a tag page, each once by its
+// slug (two spellings of one slug are one tag, as first written), and an
+// error at pos for every other.
+func checkTags(tags []string, file string, pos Pos) ([]string, diag.List) {
+	var errs diag.List
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tags {
+		msg := ""
+		switch s := slug.Make(t); {
+		case strings.IndexFunc(t, unicode.IsControl) >= 0:
+			msg = "holds a control character (a tab or a line break): remove it"
+		case s == "":
+			msg = "has no letter or digit to make its address from: use a word"
+		case !seen[s]:
+			seen[s] = true
+			out = append(out, strings.TrimSpace(t))
+		}
+		if msg != "" {
+			errs = append(errs, diag.Errorf(file, pos.Line, pos.Col, "tag %q %s", t, msg))
+		}
+	}
+	return out, errs
 }
 
 func describe(v any) string {
@@ -310,6 +355,10 @@ func badSegment(s string) string {
 		return "would name a folder above the page, not a page"
 	case strings.ContainsAny(s, "/\\\x00"):
 		return `must be one part of a URL: it cannot contain "/", "\\" or a NUL character`
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		return "holds a control character (a tab or a line break)"
+	case strings.ContainsAny(s, "?#"):
+		return `cannot contain "?" or "#", which end the path of a URL`
 	}
 	return ""
 }

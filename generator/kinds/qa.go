@@ -44,9 +44,12 @@ import (
 // convention would read it, and every answer after it, as part of the
 // question.
 
+// A date is what follows " on ": anything that starts with a digit, or a
+// word that means a day ("now", "today"…), so that a wrong date is an error
+// rather than part of the author's name.
 var (
-	metaPattern   = regexp.MustCompile(`^Asked by (.+?)(?: on (\d{4}-\d{2}-\d{2}))?(?:\s*·\s*Roles?:\s*(.*))?$`)
-	answerPattern = regexp.MustCompile(`^(?: on (\d{4}-\d{2}-\d{2}))?\s*(\(accepted\))?\s*:`)
+	metaPattern   = regexp.MustCompile(`^Asked by (.+?)(?: on (\d[^\s·]*|now|today|yesterday|tomorrow))?(?:\s*·\s*Roles?:\s*(.*))?$`)
+	answerPattern = regexp.MustCompile(`^(?: on (\d[^\s:(]*|now|today|yesterday|tomorrow))?\s*(\(accepted\))?\s*:`)
 	// looseAnswer is an answer's head written without the bold author.
 	looseAnswer = regexp.MustCompile(`^([^\s*_:][^:]{0,79}?) on (\d{4}-\d{2}-\d{2})\s*(\(accepted\))?\s*:`)
 )
@@ -64,7 +67,7 @@ func (*threads) Read(r *playbook.Reader, p *content.Page, parsed *markup.Parsed)
 				if m := metaPattern.FindStringSubmatch(parsed.PlainText(para)); m != nil {
 					q.Author = strings.TrimSpace(m[1])
 					if m[2] != "" {
-						q.Date, _ = time.Parse("2006-01-02", m[2])
+						q.Date, diags = qaDate(p, parsed, para, m[2], fmt.Sprintf("the question %q", q.Title), diags)
 					}
 					if strings.TrimSpace(m[3]) != "" {
 						q.Roles, diags = questionRoles(r.Book, p, parsed, para, m[3], diags)
@@ -198,6 +201,17 @@ func answerHead(parsed *markup.Parsed, item ast.Node) (answerHeadInfo, bool) {
 	return answerHeadInfo{author: parsed.PlainText(strong), date: m[1], accepted: m[2] != ""}, true
 }
 
+// qaDate reads the date of a question or an answer, reporting one that is
+// not a YYYY-MM-DD date at its position; of names the item in the message.
+func qaDate(p *content.Page, parsed *markup.Parsed, block ast.Node, date, of string, diags diag.List) (time.Time, diag.List) {
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		line, col := locate(parsed, block, " on "+date)
+		diags = append(diags, diag.Errorf(p.DisplayPath, line, col+4, "date %q of %s is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14", date, of))
+	}
+	return d, diags
+}
+
 // readAnswers reads a list of answers (or replies), recursively.
 func readAnswers(r *playbook.Reader, p *content.Page, parsed *markup.Parsed, list *ast.List, idPrefix string, diags diag.List) ([]*Answer, diag.List) {
 	var out []*Answer
@@ -208,7 +222,7 @@ func readAnswers(r *playbook.Reader, p *content.Page, parsed *markup.Parsed, lis
 		a := &Answer{ID: fmt.Sprintf("%s-%d", idPrefix, n), Author: head.author, Accepted: head.accepted}
 		a.line, a.col = locate(parsed, item.FirstChild(), head.author)
 		if head.date != "" {
-			a.Date, _ = time.Parse("2006-01-02", head.date)
+			a.Date, diags = qaDate(p, parsed, item.FirstChild(), head.date, "the answer by "+head.author, diags)
 		}
 		stripAnswerHead(parsed, item.FirstChild())
 		var body []ast.Node

@@ -23,6 +23,7 @@ type docState struct {
 	keepH1     bool
 
 	lineStarts []int // byte offsets at which lines of source start; built on first use
+	last       lastPosition
 
 	title   string
 	titleID string
@@ -55,7 +56,10 @@ func stateOf(pc parser.Context) *docState {
 }
 
 // position converts a byte offset in the body to a 1-based line in the file
-// (front matter counted) and a 1-based column counted in runes.
+// (front matter counted) and a 1-based column counted in runes. Links are
+// looked up in the order they appear, so the column of the last offset asked
+// for is kept and counting goes on from there: one line of n links costs n
+// short counts, not n counts from the start of the line.
 func (s *docState) position(offset int) (line, col int) {
 	if s.lineStarts == nil {
 		s.lineStarts = append(s.lineStarts, 0)
@@ -67,6 +71,31 @@ func (s *docState) position(offset int) (line, col int) {
 	}
 	offset = max(0, min(offset, len(s.source)))
 	i := sort.SearchInts(s.lineStarts, offset+1) - 1
-	start := s.lineStarts[i]
-	return s.lineOffset + i + 1, 1 + utf8.RuneCount(s.source[start:offset])
+	from, col := s.lineStarts[i], 1
+	if s.last.col > 0 && s.last.line == i && s.last.offset <= offset {
+		from, col = s.last.offset, s.last.col
+	}
+	col += runeCount(s.source[from:offset])
+	s.last = lastPosition{line: i, offset: offset, col: col}
+	return s.lineOffset + i + 1, col
+}
+
+// lastPosition is the last offset converted, with its line index and
+// column; col is 0 before the first.
+type lastPosition struct{ line, offset, col int }
+
+// runeCount counts the runes of b without converting it to a string, which
+// utf8.RuneCount does (and allocates for) with Go 1.26.
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		n++
+	}
+	return n
 }

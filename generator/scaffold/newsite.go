@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 )
 
 // The pages of a new site, written with the same skeletons as `new <kind>`
@@ -99,7 +100,7 @@ func (s *Site) sitePage(name, file string) (string, error) {
 	rel := func(kind, id string) string {
 		return filepath.ToSlash(filepath.Join(s.cfg.Kinds[kind], id+".md"))
 	}
-	boardID, threadID, articleID := Slug(siteBoard), Slug(siteThread), Slug(siteArticle)
+	boardID, threadID, articleID := slug.Make(siteBoard), slug.Make(siteThread), slug.Make(siteArticle)
 	data, err := render(name, siteData{
 		Title:        siteTitle,
 		ProductOwner: rel(config.KindRole, productOwner),

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 )
 
 // Site is an existing site that pages are scaffolded into. Its config
@@ -101,7 +102,7 @@ func writeNew(path string, data []byte) error {
 
 // slugOf returns the slug of a title, or an error saying why it has none.
 func slugOf(title string) (string, error) {
-	if id := Slug(title); id != "" {
+	if id := slug.Make(title); id != "" {
 		return id, nil
 	}
 	return "", fmt.Errorf("%q has no letters or digits to make a file name from", title)

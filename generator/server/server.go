@@ -19,6 +19,11 @@ import (
 	"sync"
 )
 
+// ContentSecurityPolicy is the policy of the site's pages (the default
+// theme's base.html carries it in a meta element), sent by serve with every
+// response.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
 // Options configures a Server.
 type Options struct {
 	// Root is the output folder to serve; files are read from disk on each request.
@@ -99,6 +104,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// Pages carry the policy in a meta element too; an HTML or SVG file of
+	// the content opened on its own has only this.
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	if !s.hostAllowed(r) {
 		plain(w, r, http.StatusForbidden, s.hostRefusal(r))
 		return

@@ -29,6 +29,9 @@ type Theme struct {
 type Asset struct {
 	Path string // slash-separated, relative to the output root ("css/playbook.css")
 	Data []byte
+	// Origin is the file it comes from, for messages: "(built-in
+	// theme)/static/css/playbook.css" or the site's override.
+	Origin string
 }
 
 // Layout names the theme provides; every kind without a layout of its own
@@ -54,7 +57,7 @@ func Load(base, override fs.FS, overrideName string, funcs template.FuncMap) (*T
 	for _, name := range sortedKeys(files) {
 		switch {
 		case strings.HasPrefix(name, "static/"):
-			t.assets = append(t.assets, Asset{Path: strings.TrimPrefix(name, "static/"), Data: files[name]})
+			t.assets = append(t.assets, Asset{Path: strings.TrimPrefix(name, "static/"), Data: files[name], Origin: origin[name]})
 		case name == "templates/base.html" || strings.HasPrefix(name, "templates/partials/"):
 			if _, err := root.New(strings.TrimPrefix(name, "templates/")).Parse(string(files[name])); err != nil {
 				return nil, templateError(err, origin)

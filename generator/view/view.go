@@ -6,6 +6,7 @@ package view
 
 import (
 	"html/template"
+	"net/url"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/markup"
@@ -145,12 +146,16 @@ type SiteData struct {
 }
 
 // Permalink is the absolute URL of a site path ("/roles/po/") when the
-// site has a base URL, else the path under the base path.
-func (s *SiteData) Permalink(path string) string {
+// site has a base URL, else the path under the base path. The path is
+// percent-encoded: file names may hold quotes, spaces or control
+// characters, which an absolute URL in a feed or the sitemap (XML, where
+// control characters are not allowed at all) cannot.
+func (s *SiteData) Permalink(p string) string {
+	p = (&url.URL{Path: trimSlash(p)}).EscapedPath()
 	if s.BaseURL == "" {
-		return s.BasePath + trimSlash(path)
+		return s.BasePath + p
 	}
-	return s.BaseURL + trimSlash(path)
+	return s.BaseURL + p
 }
 
 // RelURL is a site path ("/roles/po/") under the base path.

@@ -124,7 +124,7 @@
 // in the reader's browser, so that it stays true long after the build.
 (function () {
   var units = [["year", 31536e6], ["month", 2592e6], ["week", 6048e5], ["day", 864e5]];
-  var fmt = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" }) : null;
+  var fmt = relativeFormat(document.documentElement.lang) || relativeFormat("en");
   var els = document.querySelectorAll("time[data-relative]");
   for (var i = 0; i < els.length; i++) {
     var t = Date.parse(els[i].getAttribute("datetime"));
@@ -137,6 +137,12 @@
     span.className = "relative-date";
     span.textContent = " (" + text + ")";
     els[i].appendChild(span);
+  }
+  // relativeFormat throws for no language: a tag the browser cannot read
+  // (or none at all) must not stop the rest of this script.
+  function relativeFormat(lang) {
+    if (!lang || !window.Intl || !Intl.RelativeTimeFormat) return null;
+    try { return new Intl.RelativeTimeFormat(lang, { numeric: "auto" }); } catch (e) { return null; }
   }
 })();
 

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package build
+
+// exchange is not available here: swap renames twice.
+func exchange(a, b string) error { return errNoExchange }
