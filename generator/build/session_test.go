@@ -260,4 +260,3 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Errorf("no change: rendered %d, changed %q", rb.Rendered, rb.Changed)
 	}
 }
-
