@@ -131,7 +131,7 @@ func TestQuiet(t *testing.T) {
 	}
 	broken := writeSite(t, map[string]string{"content/a.md": "# A\n\n[x](b.md)\n"})
 	code, _, stderr := runCLI(t, "build", "-q", "-s", broken)
-	if want := broken + "/content/a.md:3:1: link to missing page \"b.md\" (did you mean \"a.md\"?)\nBuild failed: 1 error; the output folder was left as it was.\n"; code != exitContent || stderr != want {
+	if want := broken + "/content/a.md:3:1: link to missing page \"b.md\" (did you mean \"a.md\"?)\nBuild failed: 1 error; no output folder was written.\n"; code != exitContent || stderr != want {
 		t.Errorf("quiet build with an error: exit %d, stderr %q, want %q", code, stderr, want)
 	}
 }

@@ -40,7 +40,7 @@ date: 2026-01-01
 		}
 		base := browsertest.Serve(t, s.Out)
 		browsertest.Open(t, ctx, base+"/")
-		if got := browsertest.Eval[bool](t, ctx, `!document.querySelector("form.search").hidden`); !got {
+		if got := browsertest.Eval[bool](t, ctx, `!document.querySelector("div.search").hidden`); !got {
 			t.Errorf("lang %q: the search box did not start", lang)
 		}
 		if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll("time[data-relative] .relative-date").length`); got == 0 {

@@ -24,7 +24,7 @@ func TestBadFrontMatterValues(t *testing.T) {
 content/a.md:2:1: tag "a\nb" holds a control character (a tab or a line break): remove it
 content/a.md:2:1: tag "c\td" holds a control character (a tab or a line break): remove it
 content/a.md:2:1: tag "e\x7f" holds a control character (a tab or a line break): remove it`},
-		{"huge weight", "---\nweight: 99999999999999999999999999999\n---\n", `content/a.md:2:1: front matter "weight" must be a whole number from -1000000000 to 1000000000, not 1e+29`},
+		{"huge weight", "---\nweight: 99999999999999999999999999999\n---\n", `content/a.md:2:1: front matter "weight" must be a whole number from -1000000000 to 1000000000, not 99999999999999999999999999999`},
 		{"infinite weight", "+++\nweight = inf\n+++\n", `content/a.md:2:1: front matter "weight" must be a whole number from -1000000000 to 1000000000, not +Inf`},
 		{"weight over the int64 range", "+++\nweight = 9223372036854775807\n+++\n", `content/a.md:2:1: front matter "weight" must be a whole number from -1000000000 to 1000000000, not 9223372036854775807`},
 		{"negative weight", "---\nweight: -99999999999\n---\n", `content/a.md:2:1: front matter "weight" must be a whole number from -1000000000 to 1000000000, not -99999999999`},

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -160,7 +161,11 @@ func (p *Page) applyFrontMatter(fm *FrontMatter) diag.List {
 				bad(key, "a string")
 			}
 		case "weight":
-			if p.Weight, ok = toInt(v); !ok {
+			if text, isText := v.(string); isText && wholeNumber.MatchString(text) {
+				// A number too big for the YAML decoder reaches us as text.
+				pos := fm.Pos[key]
+				errs = append(errs, diag.Errorf(p.DisplayPath, pos.Line, pos.Col, "front matter %q must be a whole number from %d to %d, not %s", key, -maxWeight, maxWeight, text))
+			} else if p.Weight, ok = toInt(v); !ok {
 				bad(key, "a whole number")
 			} else if p.Weight < -maxWeight || p.Weight > maxWeight || !inWeightRange(v) {
 				pos := fm.Pos[key]
@@ -273,6 +278,9 @@ func describe(v any) string {
 		return fmt.Sprintf("%v", v)
 	}
 }
+
+// wholeNumber is a whole number written out, of any size.
+var wholeNumber = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
 func toInt(v any) (int, bool) {
 	switch n := v.(type) {
