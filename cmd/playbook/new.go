@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/didyoumean"
+	"github.com/playbookhq/playbook/generator/kinds"
+	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/scaffold"
 )
 
@@ -23,34 +25,21 @@ type newKind struct {
 	run  func(s *scaffold.Site, args []string) (string, error)
 }
 
-// slugNote says how a name becomes a file name (see scaffold.Slug).
-const slugNote = "A NAME or TITLE becomes the file name: lower case, letters, digits and hyphens,\nwith the accents of Latin letters dropped."
-
 func newKinds() []newKind {
-	return []newKind{
-		{name: "site", args: []string{"DIR"}, summary: "a complete small site in a new or empty folder",
-			example: "playbook new site my-handbook"},
-		{name: "role", args: []string{"NAME"}, summary: "a role guide: roles/<id>.md", site: true,
-			note:    slugNote,
-			example: `playbook new role "Product Manager"`,
-			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Role(a[0]) }},
-		{name: "expectations", args: []string{"FROM", "OF"}, summary: "a table of what role FROM can expect from role OF: expectations/<from>-from-<of>.md", site: true,
-			note:    "FROM and OF are ids of role guides of the site (their file names without .md), or their titles.",
-			example: "playbook new expectations product-owner scrum-master",
-			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Expectations(a[0], a[1]) }},
-		{name: "vision-board", args: []string{"NAME"}, summary: "a Product Vision Board: vision-boards/<slug>.md", site: true,
-			note:    slugNote,
-			example: `playbook new vision-board "Route Planner"`,
-			run:     func(s *scaffold.Site, a []string) (string, error) { return s.VisionBoard(a[0]) }},
-		{name: "qa", args: []string{"NAME"}, summary: "a Q&A thread: qa/<slug>.md", site: true,
-			note:    slugNote,
-			example: `playbook new qa "Working with stakeholders"`,
-			run:     func(s *scaffold.Site, a []string) (string, error) { return s.QA(a[0]) }},
-		{name: "article", args: []string{"TITLE"}, summary: "an article dated today: articles/<slug>.md", site: true,
-			note:    slugNote,
-			example: `playbook new article "What we learned from pricing"`,
-			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Article(a[0]) }},
+	out := []newKind{{name: "site", args: []string{"DIR"}, summary: "a complete small site in a new or empty folder",
+		example: "playbook new site my-handbook"}}
+	for _, k := range kinds.New() {
+		sc, ok := k.(playbook.Scaffolder)
+		if !ok {
+			continue
+		}
+		u := sc.Usage()
+		name := k.Name()
+		out = append(out, newKind{name: name, args: u.Args, site: true, note: u.Note, example: u.Example,
+			summary: strings.ReplaceAll(u.Summary, "{folder}", k.Folder()),
+			run:     func(s *scaffold.Site, a []string) (string, error) { return s.Page(name, a...) }})
 	}
+	return out
 }
 
 // newKindFlags registers the flags of `new <kind>`: --source for a page

@@ -188,11 +188,13 @@ func prepare(opts Options, load contentLoader, git func(contentDir string) gitin
 	if opts.Redirects != "" {
 		cfg.Redirects = opts.Redirects
 	}
+	// The kinds of this build: fresh, as they keep what they index.
+	siteKinds := kinds.New()
+	diags = append(diags, playbook.CheckKinds(cfg, siteKinds)...)
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	// The kinds of this build: fresh, as they keep what they index.
-	siteKinds := kinds.New()
+	titles, descriptions, order := playbook.Sections(cfg, siteKinds)
 	contentDir := filepath.Join(src, cfg.ContentDir)
 	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("no content folder at %q: put the Markdown pages there, or pass the site folder with --source", contentDir)
@@ -201,10 +203,10 @@ func prepare(opts Options, load contentLoader, git func(contentDir string) gitin
 		Dir:                 contentDir,
 		DisplayDir:          filepath.ToSlash(filepath.Join(displayDir(opts.Source), cfg.ContentDir)),
 		Drafts:              opts.Drafts,
-		KindFolders:         cfg.FolderKinds(),
-		SectionTitles:       cfg.SectionTitles(),
-		SectionDescriptions: cfg.SectionDescriptions(),
-		SectionOrder:        cfg.SectionOrder(),
+		KindFolders:         playbook.Folders(cfg, siteKinds),
+		SectionTitles:       titles,
+		SectionDescriptions: descriptions,
+		SectionOrder:        order,
 		RepositoryDir:       cfg.ContentRepositoryDir(),
 		Repository:          cfg.Repository,
 		Branch:              cfg.Branch,

@@ -55,7 +55,7 @@ func TestConfigContentDirAndBadBaseURL(t *testing.T) {
 	s.AssertContains("a/index.html", `<h1 id="from-docs">From docs</h1>`)
 
 	s = testsite.New(t, "-- playbook.yaml --\nbaseURL: ftp://x/\n-- content/a.md --\n# A\n").Build(build.Options{})
-	want := `playbook.yaml: baseURL "ftp://x/" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`
+	want := `playbook.yaml:1:1: baseURL "ftp://x/" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`
 	if got := s.Problems(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -38,8 +38,8 @@ func TestEditURLPatterns(t *testing.T) {
 	s.AssertNotContains("a/index.html", "edit-link")
 
 	for config, want := range map[string]string{
-		`editURL = "{repository}/edit/{branch}/{file}"` + "\n" + `repository = "https://x.org/r"`: `playbook.toml: editURL has the unknown placeholder {file}: use {repository}, {branch}, {path}`,
-		`editURL = "{repository}/-/edit/{branch}/{path}"`:                                         `playbook.toml: editURL uses {repository}, but the config sets no repository: add repository = "https://…"`,
+		`editURL = "{repository}/edit/{branch}/{file}"` + "\n" + `repository = "https://x.org/r"`: `playbook.toml:1:1: editURL has the unknown placeholder {file}: use {repository}, {branch}, {path}`,
+		`editURL = "{repository}/-/edit/{branch}/{path}"`:                                         `playbook.toml:1:1: editURL uses {repository}, but the config sets no repository: add repository = "https://…"`,
 	} {
 		s := testsite.New(t, "-- playbook.toml --\n"+config+"\n-- content/a.md --\n# A\n").Build(build.Options{})
 		if got := strings.TrimSpace(s.Problems()); got != want {

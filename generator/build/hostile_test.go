@@ -441,7 +441,7 @@ func TestUnsafeMarkupCheck(t *testing.T) {
 func TestHostileLanguageAndBaseURL(t *testing.T) {
 	for _, tt := range []struct{ cfg, want string }{
 		{`language = "en\"><script>alert(1)</script>"`, `playbook.toml:1:1: language "en\"><script>alert(1)</script>" is not a BCP 47 language tag: write it like "en" or "en-US"`},
-		{`baseURL = "javascript:alert(1)//"`, `playbook.toml: baseURL "javascript:alert(1)//" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`},
+		{`baseURL = "javascript:alert(1)//"`, `playbook.toml:1:1: baseURL "javascript:alert(1)//" must be an http(s) URL such as https://example.org/handbook/, or a path such as /handbook/`},
 		{`baseURL = "https://x.example/\"><script>alert(1)</script>/"`, ""},
 	} {
 		s := testsite.New(t, "-- playbook.toml --\n"+tt.cfg+"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-01\n---\n# A\n").Build(build.Options{})

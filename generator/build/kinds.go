@@ -24,6 +24,7 @@ func (s *Site) env() *playbook.Env {
 			Config:  s.Config,
 			Partial: s.partial,
 			TagURL:  func(t string) string { return s.data.BasePath + "tags/" + tagSlug(t) + "/" },
+			Kinds:   s.Book.Kinds(),
 		}
 	})
 	return s.kindEnv

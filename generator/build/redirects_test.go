@@ -52,7 +52,7 @@ aliases: [/b/]
 	}
 
 	s = testsite.New(t, "-- playbook.yaml --\nredirects: vercel\n-- content/a.md --\n# A\n").Build(build.Options{})
-	if got, want := s.Problems(), `playbook.yaml: redirects must be netlify or cloudflare, not "vercel"`; got != want {
+	if got, want := s.Problems(), `playbook.yaml:1:1: redirects must be netlify or cloudflare, not "vercel"`; got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }

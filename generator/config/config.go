@@ -5,6 +5,8 @@ package config
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"fmt"
 	"net/url"
 	"os"
@@ -76,97 +78,33 @@ type Config struct {
 
 	// File is the config file read, "" when the site has none.
 	File string `toml:"-" yaml:"-"`
+	// display is File as messages name it, relative to where the command
+	// runs ("playbook.toml", "site/playbook.toml").
+	display string
 	// keyPos is where each top-level key of the file is, for messages.
 	keyPos map[string][2]int
 }
 
-// knownKeys are the top-level keys a config file may hold.
-var knownKeys = []string{"title", "baseURL", "language", "theme", "themesDir", "contentDir", "unsafe", "params", "kinds", "visionBoardSections", "ignoreExternalLinks", "repository", "branch", "repositoryPath", "editURL", "redirects", "frontMatterKeys", "logo", "accentColor", "accentColorDark"}
-
-// The content kinds a folder can stand for.
-const (
-	KindRole         = "role"
-	KindExpectations = "expectations"
-	KindVisionBoard  = "vision-board"
-	KindQA           = "qa"
-	KindArticle      = "article"
-)
-
-// kindSections lists the kinds in the order the home page lists their
-// sections, each with the title and description of its section when the
-// folder has no index page to give them ("qa" would otherwise be "Qa").
-var kindSections = []struct{ kind, title, description string }{
-	{KindRole, "Roles", "Who does what, and whom each role works with."},
-	{KindExpectations, "Expectations", "What each role can expect from the others."},
-	{KindVisionBoard, "Vision boards", "Where each product is going, on one page."},
-	{KindQA, "Q&A", "The questions people keep asking, with their answers."},
-	{KindArticle, "Articles", "Dated notes from the team."},
-}
-
-// SectionTitles maps the folder of each kind to the title of its section
-// page when the folder has no index page.
-func (c Config) SectionTitles() map[string]string {
-	out := make(map[string]string, len(kindSections))
-	for _, k := range kindSections {
-		if folder := c.Kinds[k.kind]; folder != "" {
-			out[folder] = k.title
+// knownKeys are the top-level keys a config file may hold: the names of
+// Config's fields as a file writes them (their toml tags).
+var knownKeys = func() []string {
+	var keys []string
+	t := reflect.TypeFor[Config]()
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			keys = append(keys, tag)
 		}
 	}
-	return out
-}
-
-// SectionDescriptions maps the folder of each kind to the description of
-// its section page when the folder has no index page.
-func (c Config) SectionDescriptions() map[string]string {
-	out := make(map[string]string, len(kindSections))
-	for _, k := range kindSections {
-		if folder := c.Kinds[k.kind]; folder != "" {
-			out[folder] = k.description
-		}
-	}
-	return out
-}
-
-// SectionOrder lists the folders of the kinds in the order the home page
-// lists them, before other sections of the same weight.
-func (c Config) SectionOrder() []string {
-	var out []string
-	for _, k := range kindSections {
-		if folder := c.Kinds[k.kind]; folder != "" {
-			out = append(out, folder)
-		}
-	}
-	return out
-}
-
-// DefaultKinds maps each kind to its folder when the config says nothing.
-func DefaultKinds() map[string]string {
-	return map[string]string{
-		KindRole:         "roles",
-		KindExpectations: "expectations",
-		KindVisionBoard:  "vision-boards",
-		KindQA:           "qa",
-		KindArticle:      "articles",
-	}
-}
+	return keys
+}()
 
 // DefaultVisionBoardSections are the sections of a Product Vision Board.
 var DefaultVisionBoardSections = []string{"Vision", "Target Group", "Needs", "Product", "Business Goals"}
-
-// FolderKinds returns the inverse of Kinds: folder → kind.
-func (c Config) FolderKinds() map[string]string {
-	out := make(map[string]string, len(c.Kinds))
-	for kind, folder := range c.Kinds {
-		out[folder] = kind
-	}
-	return out
-}
 
 // Default returns the configuration of a site without a config file.
 func Default() Config {
 	return Config{
 		Title: "Playbook", Language: "en", Theme: "default", ThemesDir: "themes", ContentDir: "content",
-		Kinds:               DefaultKinds(),
 		Branch:              "main",
 		VisionBoardSections: append([]string(nil), DefaultVisionBoardSections...),
 	}
@@ -186,7 +124,7 @@ func Load(dir, displayDir string) (Config, diag.List, error) {
 			return cfg, nil, fmt.Errorf("reading config %q: %w", p, err)
 		}
 		display := filepath.ToSlash(filepath.Join(displayDir, name))
-		cfg.File = p
+		cfg.File, cfg.display = p, display
 		var diags diag.List
 		if strings.HasSuffix(name, ".toml") {
 			diags = decodeTOML(display, src, &cfg)
@@ -221,7 +159,7 @@ func decodeTOML(file string, src []byte, cfg *Config) diag.List {
 		}
 		line, col := findTOMLKey(lines, key[0])
 		cfg.keyPos[key[0]] = [2]int{line, col}
-		if contains(knownKeys, key[0]) {
+		if slices.Contains(knownKeys, key[0]) {
 			continue
 		}
 		diags = append(diags, unknownKey(file, line, col, key.String()))
@@ -229,11 +167,17 @@ func decodeTOML(file string, src []byte, cfg *Config) diag.List {
 	return diags
 }
 
-// findTOMLKey finds the line of `key = …`; the TOML decoder does not keep
-// key positions.
+// findTOMLKey finds the line of `key = …`, or of the table `[key]`; the
+// TOML decoder does not keep key positions.
 func findTOMLKey(lines []string, key string) (int, int) {
 	for i, l := range lines {
 		t := strings.TrimLeft(l, " \t")
+		if name, ok := strings.CutPrefix(t, "["); ok {
+			if name, ok = strings.CutSuffix(strings.TrimSpace(name), "]"); ok && strings.Trim(strings.TrimSpace(name), `"'`) == key {
+				return i + 1, len(l) - len(t) + 1
+			}
+			continue
+		}
 		k, _, ok := strings.Cut(t, "=")
 		if ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
 			return i + 1, len(l) - len(t) + 1
@@ -272,25 +216,15 @@ func decodeYAML(file string, src []byte, cfg *Config) diag.List {
 		k := kv.Key.String()
 		pos := kv.Key.GetToken().Position
 		cfg.keyPos[k] = [2]int{pos.Line, pos.Column}
-		if !contains(knownKeys, k) {
+		if !slices.Contains(knownKeys, k) {
 			diags = append(diags, unknownKey(file, pos.Line, pos.Column, k))
 		}
 		if k == "visionBoardSections" {
 			cfg.VisionBoardSections = nil // replaced, not added to the defaults
 		}
 	}
-	defaults := cfg.Kinds
 	if err := yaml.NodeToValue(f.Docs[0].Body, cfg); err != nil {
 		diags = append(diags, diag.Errorf(file, 0, 0, "invalid config: %s", strings.TrimPrefix(err.Error(), "yaml: ")))
-	}
-	// The decoder replaces a map: a site names only the kinds it moves.
-	for kind, folder := range defaults {
-		if _, set := cfg.Kinds[kind]; !set {
-			if cfg.Kinds == nil {
-				cfg.Kinds = map[string]string{}
-			}
-			cfg.Kinds[kind] = folder
-		}
 	}
 	return diags
 }
@@ -307,52 +241,38 @@ func unknownKey(file string, line, col int, key string) diag.Diagnostic {
 	return diag.Errorf(file, line, col, "%s", msg)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 func (c *Config) validate(file string) diag.List {
 	var diags diag.List
+	at := func(key string, format string, args ...any) {
+		line, col := c.KeyPos(key)
+		diags = append(diags, diag.Errorf(file, line, col, format, args...))
+	}
 	if c.BaseURL != "" {
 		if _, err := ParseBaseURL(c.BaseURL); err != nil {
-			diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+			at("baseURL", "%v", err)
 		}
 	}
-	known := sortedKinds()
-	folders := map[string]string{}
 	for _, kind := range sortedMapKeys(c.Kinds) {
-		folder := c.Kinds[kind]
-		if !contains(known, kind) {
-			msg := fmt.Sprintf("unknown kind %q in kinds", kind)
-			if best, ok := suggest.Closest(kind, known); ok {
-				msg += fmt.Sprintf(" (did you mean %q?)", best)
-			}
-			diags = append(diags, diag.Errorf(file, 0, 0, "%s; the kinds are %s", msg, strings.Join(known, ", ")))
+		if folder := c.Kinds[kind]; folder == "" || strings.ContainsAny(folder, "/\\") {
+			at("kinds", "kinds.%s must name one top-level folder of the content, not %q", kind, folder)
 		}
-		if folder == "" || strings.ContainsAny(folder, "/\\") {
-			diags = append(diags, diag.Errorf(file, 0, 0, "kinds.%s must name one top-level folder of the content, not %q", kind, folder))
-		}
-		if other, dup := folders[folder]; dup {
-			diags = append(diags, diag.Errorf(file, 0, 0, "kinds %s and %s both use the folder %q: give each its own", other, kind, folder))
-		}
-		folders[folder] = kind
 	}
 	if err := c.checkEditURL(); err != nil {
-		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+		at("editURL", "%v", err)
 	}
 	if err := CheckRedirects("redirects", c.Redirects); err != nil {
-		diags = append(diags, diag.Errorf(file, 0, 0, "%v", err))
+		at("redirects", "%v", err)
 	}
 	if len(c.VisionBoardSections) < 2 {
-		diags = append(diags, diag.Errorf(file, 0, 0, "visionBoardSections must list at least two section names"))
+		at("visionBoardSections", "visionBoardSections must list at least two section names")
 	}
 	return append(diags, c.validateBrand(file)...)
 }
+
+// DisplayFile is the config file as messages name it, "" when the site has
+// none.
+func (c Config) DisplayFile() string { return c.display }
 
 // KeyPos returns the line and column of a top-level key of the config
 // file, 0, 0 when the file does not set it.
@@ -360,8 +280,6 @@ func (c Config) KeyPos(key string) (line, col int) {
 	p := c.keyPos[key]
 	return p[0], p[1]
 }
-
-func sortedKinds() []string { return sortedMapKeys(DefaultKinds()) }
 
 func sortedMapKeys(m map[string]string) []string {
 	keys := make([]string, 0, len(m))
@@ -377,7 +295,7 @@ var RedirectHosts = []string{"netlify", "cloudflare"}
 
 // CheckRedirects checks a redirects setting given under name.
 func CheckRedirects(name, host string) error {
-	if host == "" || contains(RedirectHosts, host) {
+	if host == "" || slices.Contains(RedirectHosts, host) {
 		return nil
 	}
 	return fmt.Errorf("%s must be %s, not %q", name, strings.Join(RedirectHosts, " or "), host)

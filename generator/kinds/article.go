@@ -9,6 +9,7 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/feed"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/view"
@@ -42,6 +43,9 @@ type ArticleLink struct {
 func (*articles) Name() string   { return kindArticle }
 func (*articles) Folder() string { return "articles" }
 func (*articles) Title() string  { return "Articles" }
+func (*articles) Description() string {
+	return "Dated notes from the team."
+}
 func (*articles) Keys() []string { return []string{"author"} }
 
 // Read checks that an article is dated.
@@ -162,4 +166,21 @@ func absoluteLinks(d *view.SiteData, html string) string {
 	origin = strings.TrimSuffix(origin, "/")
 	r := strings.NewReplacer(`href="//`, `href="//`, `src="//`, `src="//`, `href="/`, `href="`+origin+`/`, `src="/`, `src="`+origin+`/`)
 	return r.Replace(html)
+}
+
+// Usage is `playbook new article TITLE`.
+func (*articles) Usage() playbook.Usage {
+	return playbook.Usage{Args: []string{"TITLE"}, Summary: "an article dated today: {folder}/<slug>.md", Note: slugNote,
+		Example: `playbook new article "What we learned from pricing"`}
+}
+
+// Skeleton writes an article titled by the argument, dated today.
+func (*articles) Skeleton(req *playbook.SkeletonRequest) (playbook.Skeleton, error) {
+	title, _ := slug.Name(req.Args[0])
+	id, err := playbook.SkeletonID(title)
+	if err != nil {
+		return playbook.Skeleton{}, err
+	}
+	data, err := playbook.FillSkeleton(skeletons, "article.md.tmpl", struct{ Title, Date string }{title, req.Today})
+	return playbook.Skeleton{ID: id, Data: data}, err
 }

@@ -1,18 +1,19 @@
 package kinds
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/view"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Expectation tables: what one role (`from:`) can expect from another
@@ -110,6 +111,9 @@ type MatrixCell struct {
 func (*expectations) Name() string   { return kindExpectations }
 func (*expectations) Folder() string { return "expectations" }
 func (*expectations) Title() string  { return "Expectations" }
+func (*expectations) Description() string {
+	return "What each role can expect from the others."
+}
 func (*expectations) Keys() []string { return []string{"from", "of"} }
 
 // Read reads a table: `from:` and `of:` role ids in the front matter, each
@@ -352,4 +356,37 @@ func (k *expectations) tableFor(from, of *Role) *Table {
 		}
 	}
 	return nil
+}
+
+// Usage is `playbook new expectations FROM OF`.
+func (*expectations) Usage() playbook.Usage {
+	return playbook.Usage{Args: []string{"FROM", "OF"},
+		Summary: "a table of what role FROM can expect from role OF: {folder}/<from>-from-<of>.md",
+		Note:    "FROM and OF are ids of role guides of the site (their file names without .md), or their titles.",
+		Example: "playbook new expectations product-owner scrum-master"}
+}
+
+// Skeleton writes the table of what the role FROM can expect from the role
+// OF, both ids (or titles) of different roles of the site.
+func (*expectations) Skeleton(req *playbook.SkeletonRequest) (playbook.Skeleton, error) {
+	roles, err := siteRoles(req)
+	if err != nil {
+		return playbook.Skeleton{}, err
+	}
+	_, fromID := slug.Name(req.Args[0])
+	_, ofID := slug.Name(req.Args[1])
+	var errs []error
+	for _, id := range []string{fromID, ofID} {
+		if _, ok := roles[id]; !ok {
+			errs = append(errs, unknownRole(id, roles))
+		}
+	}
+	if len(errs) > 0 {
+		return playbook.Skeleton{}, errors.Join(errs...)
+	}
+	if fromID == ofID {
+		return playbook.Skeleton{}, fmt.Errorf("an expectation table connects two different roles, not %q with itself", fromID)
+	}
+	data, err := playbook.FillSkeleton(skeletons, "expectations.md.tmpl", struct{ From, Of roleRef }{roles[fromID], roles[ofID]})
+	return playbook.Skeleton{ID: fromID + "-from-" + ofID, Data: data}, err
 }

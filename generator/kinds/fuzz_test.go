@@ -74,7 +74,7 @@ func FuzzRead(f *testing.F) {
 		"## Q\n\n"+strings.Repeat("- **A**:\n  ", 30)+"end\n",
 		"---\ntype: vision-board\n---\n"+strings.Repeat("## Vision\n", 20),
 	)
-	folders := config.Default().FolderKinds()
+	folders := playbook.Folders(config.Default(), kinds.New())
 	md := markup.New(markup.Options{})
 
 	// One folder for all inputs, each file rewritten only when it changes:

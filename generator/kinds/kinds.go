@@ -12,9 +12,10 @@
 package kinds
 
 import (
-	"regexp"
+	"embed"
 	"strings"
 
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/playbook"
 )
 
@@ -30,9 +31,20 @@ func New() []playbook.Kind {
 	}
 }
 
-// idPattern is what an id looks like (a role's file name); anything else
+// isID reports whether s is an id (a role's file name); anything else
 // where an id may stand is a free name, such as a person or a group.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+func isID(s string) bool { return slug.IsID(s) }
+
+// The skeletons of `playbook new`, one per kind, are text templates so that
+// each reads as the page it writes.
+//
+//go:embed skeletons/*.tmpl
+var skeletonFiles embed.FS
+
+var skeletons = playbook.ParseSkeletons(skeletonFiles, "skeletons/*.tmpl")
+
+// slugNote says how a name becomes a file name (see slug.Make).
+const slugNote = "A NAME or TITLE becomes the file name: lower case, letters, digits and hyphens,\nwith the accents of Latin letters dropped."
 
 func quote(s string) string { return `"` + s + `"` }
 

@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/view"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Q&A threads: each `##` heading a question, its text, then answers and
@@ -478,7 +478,10 @@ type QuestionsBlock struct {
 
 func (*threads) Name() string   { return kindQA }
 func (*threads) Folder() string { return "qa" }
-func (*threads) Title() string  { return "Qa" }
+func (*threads) Title() string  { return "Q&A" }
+func (*threads) Description() string {
+	return "The questions people keep asking, with their answers."
+}
 func (*threads) Keys() []string { return nil }
 
 // Finish indexes the questions by the roles they are tagged with.
@@ -587,4 +590,33 @@ func (t *Thread) SearchNames() []string {
 		names = append(names, q.Title)
 	}
 	return names
+}
+
+// qaSkeleton fills in the Q&A skeleton.
+type qaSkeleton struct {
+	Title, Date string
+	Roles       []string // role ids the example question is tagged with
+}
+
+// RolesList is the meta line's list of role ids.
+func (d qaSkeleton) RolesList() string { return strings.Join(d.Roles, ", ") }
+
+// Usage is `playbook new qa NAME`.
+func (*threads) Usage() playbook.Usage {
+	return playbook.Usage{Args: []string{"NAME"}, Summary: "a Q&A thread: {folder}/<slug>.md", Note: slugNote,
+		Example: `playbook new qa "Working with stakeholders"`}
+}
+
+// Skeleton writes a thread dated today whose one question shows the
+// convention of content/how-to-write/qa.md: the meta line, the question's
+// text, an answer and a reply. A starter site prefills "roles", the role
+// ids the question is tagged with.
+func (*threads) Skeleton(req *playbook.SkeletonRequest) (playbook.Skeleton, error) {
+	title, _ := slug.Name(req.Args[0])
+	id, err := playbook.SkeletonID(title)
+	if err != nil {
+		return playbook.Skeleton{}, err
+	}
+	data, err := playbook.FillSkeleton(skeletons, "qa.md.tmpl", qaSkeleton{Title: title, Date: req.Today, Roles: req.ListPrefill("roles")})
+	return playbook.Skeleton{ID: id, Data: data}, err
 }

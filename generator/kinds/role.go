@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/internal/suggest"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
@@ -86,6 +88,9 @@ type RoleCard struct {
 func (*roles) Name() string   { return kindRole }
 func (*roles) Folder() string { return "roles" }
 func (*roles) Title() string  { return "Roles" }
+func (*roles) Description() string {
+	return "Who does what, and whom each role works with."
+}
 func (*roles) Keys() []string { return []string{"summary", "works_with", "plural"} }
 
 func (k *roles) Declare(b *playbook.Book, p *content.Page) {
@@ -140,7 +145,7 @@ func (k *roles) Read(r *playbook.Reader, p *content.Page, _ *markup.Parsed) (pla
 			diags = append(diags, diag.Errorf(p.DisplayPath, line, col, "front matter \"works_with\" holds %v: write role ids or names", item))
 			continue
 		}
-		if !idPattern.MatchString(name) {
+		if !isID(name) {
 			role.WorksWith = append(role.WorksWith, Ref{Name: name})
 			continue
 		}
@@ -310,4 +315,78 @@ func roleOfPage(b *playbook.Book, p *content.Page) *Role {
 	}
 	r, _ := b.Model(p).(*Role)
 	return r
+}
+
+// roleSkeleton fills in the role skeleton.
+type roleSkeleton struct {
+	Title, ID, Summary string
+	WorksWith          []string
+	Folder             string // the roles folder, for the comment on works_with
+	// Other names another role for the examples of an id and a link: a
+	// guide whose example pointed at itself would confuse.
+	Other roleRef
+}
+
+// roleRef is a role guide by id and title.
+type roleRef struct{ ID, Title string }
+
+// Usage is `playbook new role NAME`.
+func (*roles) Usage() playbook.Usage {
+	return playbook.Usage{Args: []string{"NAME"}, Summary: "a role guide: {folder}/<id>.md", Note: slugNote,
+		Example: `playbook new role "Product Manager"`}
+}
+
+// Skeleton writes a role guide for a title ("Product Manager") or an id
+// ("product-manager"), with the front matter and sections of
+// content/how-to-write/roles.md. A starter site prefills "summary" and
+// "works_with" (role ids).
+func (k *roles) Skeleton(req *playbook.SkeletonRequest) (playbook.Skeleton, error) {
+	title, id := slug.Name(req.Args[0])
+	if id == "" {
+		_, err := playbook.SkeletonID(req.Args[0])
+		return playbook.Skeleton{}, err
+	}
+	other := roleRef{ID: "scrum-master", Title: "Scrum Master"}
+	if id == other.ID {
+		other = roleRef{ID: "product-owner", Title: "Product Owner"}
+	}
+	data, err := playbook.FillSkeleton(skeletons, "role.md.tmpl", roleSkeleton{
+		Title: title, ID: id, Other: other, Folder: playbook.FolderOf(req.Config, k),
+		Summary:   req.StringPrefill("summary", "One sentence on what the "+title+" answers for, shown in role lists and diagrams."),
+		WorksWith: req.ListPrefill("works_with"),
+	})
+	return playbook.Skeleton{ID: id, Data: data}, err
+}
+
+// siteRoles returns the role guides of the site a skeleton is made for, by
+// id, as the build reads them: every page of the role kind, whose id is
+// its file name.
+func siteRoles(req *playbook.SkeletonRequest) (map[string]roleRef, error) {
+	pages, err := req.Pages(kindRole)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]roleRef{}
+	for _, p := range pages {
+		out[roleID(p)] = roleRef{ID: roleID(p), Title: p.Title}
+	}
+	return out, nil
+}
+
+// unknownRole explains that id is not a role of the site, naming the closest
+// id, as the build does for a misspelt role.
+func unknownRole(id string, roles map[string]roleRef) error {
+	ids := make([]string, 0, len(roles))
+	for k := range roles {
+		ids = append(ids, k)
+	}
+	sort.Strings(ids)
+	switch best, ok := suggest.Closest(id, ids); {
+	case ok:
+		return fmt.Errorf("unknown role %q (did you mean %s?)", id, best)
+	case len(ids) > 0:
+		return fmt.Errorf("unknown role %q (known roles: %s)", id, strings.Join(ids, ", "))
+	default:
+		return fmt.Errorf("unknown role %q (the site has no role guides yet: add one with playbook new role NAME)", id)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/slug"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
 )
@@ -44,7 +45,10 @@ type BoardView struct {
 
 func (*visionBoards) Name() string   { return kindVisionBoard }
 func (*visionBoards) Folder() string { return "vision-boards" }
-func (*visionBoards) Title() string  { return "Vision Boards" }
+func (*visionBoards) Title() string  { return "Vision boards" }
+func (*visionBoards) Description() string {
+	return "Where each product is going, on one page."
+}
 func (*visionBoards) Keys() []string { return nil }
 
 // Read reads a board's sections and names the missing and unknown ones.
@@ -103,4 +107,79 @@ func matchName(name string, want []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// boardSkeleton fills in the vision board skeleton.
+type boardSkeleton struct {
+	Title, Product string
+	// Top is the first section, written as prose across the top of the
+	// board; Columns are the others, written as lists.
+	Top     boardSection
+	Columns []boardSection
+}
+
+// boardSection is one section of a board with its placeholder text.
+type boardSection struct {
+	Name, Text string
+}
+
+// Usage is `playbook new vision-board NAME`.
+func (*visionBoards) Usage() playbook.Usage {
+	return playbook.Usage{Args: []string{"NAME"}, Summary: "a Product Vision Board: {folder}/<slug>.md", Note: slugNote,
+		Example: `playbook new vision-board "Route Planner"`}
+}
+
+// Skeleton writes a Product Vision Board for the product named. Its
+// sections are the site's visionBoardSections, each with a sentence that
+// says what belongs in it.
+func (*visionBoards) Skeleton(req *playbook.SkeletonRequest) (playbook.Skeleton, error) {
+	title, _ := slug.Name(req.Args[0])
+	id, err := playbook.SkeletonID(title)
+	if err != nil {
+		return playbook.Skeleton{}, err
+	}
+	product := title
+	if strings.Contains(strings.ToLower(title), "vision board") {
+		product = "the product"
+	} else {
+		title += " Product Vision Board"
+	}
+	data := boardSkeleton{Title: title, Product: product}
+	sections := req.Config.VisionBoardSections
+	if len(sections) == 0 {
+		sections = config.DefaultVisionBoardSections
+	}
+	for i, section := range sections {
+		bs := boardSection{Name: section, Text: sectionText(section, playbook.MarkdownText(product), i == 0)}
+		if i == 0 {
+			data.Top = bs
+		} else {
+			data.Columns = append(data.Columns, bs)
+		}
+	}
+	out, err := playbook.FillSkeleton(skeletons, "vision-board.md.tmpl", data)
+	return playbook.Skeleton{ID: id, Data: out}, err
+}
+
+// sectionGuides is the placeholder text of the sections of a Product Vision
+// Board; a site's own section names get a general one.
+var sectionGuides = map[string]string{
+	"vision":         "Say in one or two sentences what change %s should bring about for the people who use it. Write a purpose, not a list of features.",
+	"target group":   "Name the users and customers %s serves, one group per item.",
+	"needs":          "Name the problem %s solves or the benefit it gives, ideally one item per target group.",
+	"product":        "Name what makes %s stand out and makes people want it, one feature or quality per item.",
+	"business goals": "Name what the business wants %s to achieve, with a number and a date where possible.",
+}
+
+// sectionText is the placeholder of a board's section; top tells the
+// section across the top, written as prose, from the columns, written as
+// lists.
+func sectionText(section, product string, top bool) string {
+	if guide, ok := sectionGuides[strings.ToLower(strings.TrimSpace(section))]; ok {
+		return strings.ReplaceAll(guide, "%s", product)
+	}
+	if top {
+		return "Write the " + section + " of " + product + " here, in one or two sentences of prose."
+	}
+	return "Write the " + section + " of " + product + " here, one point per item."
 }

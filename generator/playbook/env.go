@@ -19,6 +19,8 @@ type Env struct {
 	Partial func(name string, data any) (template.HTML, error)
 	// TagURL is the site path of a tag's page.
 	TagURL func(tag string) string
+	// Kinds are the site's kinds.
+	Kinds []Kind
 }
 
 // URL is a page's site path under the base path.
@@ -36,5 +38,16 @@ func (e *Env) TagLinks(tags []string) []view.Link {
 	return out
 }
 
-// Folder is the top-level folder of a kind's pages, as configured.
-func (e *Env) Folder(kind string) string { return e.Config.Kinds[kind] }
+// Folder is the top-level folder of a kind's pages: the config's, else the
+// kind's default.
+func (e *Env) Folder(kind string) string {
+	if f := e.Config.Kinds[kind]; f != "" {
+		return f
+	}
+	for _, k := range e.Kinds {
+		if k.Name() == kind {
+			return k.Folder()
+		}
+	}
+	return ""
+}

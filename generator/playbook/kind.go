@@ -32,8 +32,10 @@ type Kind interface {
 	// Folder is the top-level content folder whose pages are of the kind
 	// when the config names none.
 	Folder() string
-	// Title is the title of the kind's folder when it has no index page.
+	// Title and Description are the title and one-line description of the
+	// kind's folder when it has no index page.
 	Title() string
+	Description() string
 	// Keys lists the front matter keys the kind reads, besides the ones
 	// every page has.
 	Keys() []string

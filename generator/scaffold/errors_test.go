@@ -46,15 +46,15 @@ func TestNeverOverwrites(t *testing.T) {
 	s := openTestSite(t, dir)
 	po := filepath.Join(dir, "content", "roles", "product-owner.md")
 	before := readFile(t, po)
-	_, err := s.Role("Product Owner")
+	_, err := s.Page("role", "Product Owner")
 	wantErr(t, err, `"`+po+`" already exists: choose another name, or edit that file`)
 	if readFile(t, po) != before {
 		t.Error("the refusal changed the file")
 	}
 
-	_, err = s.Expectations("product-owner", "scrum-master")
+	_, err = s.Page("expectations", "product-owner", "scrum-master")
 	wantErr(t, err, `"`+filepath.Join(dir, "content", "expectations", "product-owner-from-scrum-master.md")+`" already exists: choose another name, or edit that file`)
-	_, err = s.Article("Why we keep a playbook")
+	_, err = s.Page("article", "Why we keep a playbook")
 	wantErr(t, err, `"`+filepath.Join(dir, "content", "articles", "why-we-keep-a-playbook.md")+`" already exists: choose another name, or edit that file`)
 }
 
@@ -70,7 +70,7 @@ func TestExpectationsRoleErrors(t *testing.T) {
 		{"product-owner", "Product Owner", `an expectation table connects two different roles, not "product-owner" with itself`},
 	}
 	for _, tt := range tests {
-		_, err := s.Expectations(tt.from, tt.of)
+		_, err := s.Page("expectations", tt.from, tt.of)
 		wantErr(t, err, tt.want)
 	}
 	if entries, _ := os.ReadDir(filepath.Join(dir, "content", "expectations")); len(entries) != 1 {
@@ -83,7 +83,7 @@ func TestExpectationsWithoutRoles(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, err := openTestSite(t, dir).Expectations("a", "b")
+	_, err := openTestSite(t, dir).Page("expectations", "a", "b")
 	wantErr(t, err, "unknown role \"a\" (the site has no role guides yet: add one with playbook new role NAME)\n"+
 		`unknown role "b" (the site has no role guides yet: add one with playbook new role NAME)`)
 }
@@ -103,10 +103,10 @@ func TestOpenErrors(t *testing.T) {
 func TestNameWithoutLetters(t *testing.T) {
 	s := openTestSite(t, newTestSite(t))
 	for _, write := range []func() (string, error){
-		func() (string, error) { return s.Role("!!!") },
-		func() (string, error) { return s.VisionBoard("!!!") },
-		func() (string, error) { return s.QA("!!!") },
-		func() (string, error) { return s.Article("!!!") },
+		func() (string, error) { return s.Page("role", "!!!") },
+		func() (string, error) { return s.Page("vision-board", "!!!") },
+		func() (string, error) { return s.Page("qa", "!!!") },
+		func() (string, error) { return s.Page("article", "!!!") },
 	} {
 		_, err := write()
 		wantErr(t, err, `"!!!" has no letters or digits to make a file name from`)

@@ -7,8 +7,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/internal/slug"
+	"github.com/playbookhq/playbook/generator/kinds"
+	"github.com/playbookhq/playbook/generator/playbook"
 )
 
 // The pages of a new site, written with the same skeletons as `new <kind>`
@@ -74,12 +75,18 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 	}
 	steps := []func() (string, error){
 		func() (string, error) { return s.sitePage("home.md", "README.md") },
-		func() (string, error) { return s.role("Product Owner", ownerSummary, []string{scrumMaster}) },
-		func() (string, error) { return s.role("Scrum Master", masterSummary, []string{productOwner}) },
-		func() (string, error) { return s.Expectations(productOwner, scrumMaster) },
-		func() (string, error) { return s.VisionBoard(siteBoard) },
-		func() (string, error) { return s.qa(siteThread, []string{productOwner, scrumMaster}) },
-		func() (string, error) { return s.Article(siteArticle) },
+		func() (string, error) {
+			return s.page("role", map[string]any{"summary": ownerSummary, "works_with": []string{scrumMaster}}, "Product Owner")
+		},
+		func() (string, error) {
+			return s.page("role", map[string]any{"summary": masterSummary, "works_with": []string{productOwner}}, "Scrum Master")
+		},
+		func() (string, error) { return s.Page("expectations", productOwner, scrumMaster) },
+		func() (string, error) { return s.Page("vision-board", siteBoard) },
+		func() (string, error) {
+			return s.page("qa", map[string]any{"roles": []string{productOwner, scrumMaster}}, siteThread)
+		},
+		func() (string, error) { return s.Page("article", siteArticle) },
 		func() (string, error) { return s.sitePage("how-to-write.md", "how-to-write/README.md") },
 		s.writeCI,
 	}
@@ -98,17 +105,23 @@ func NewSite(dir string, opts ...Option) ([]string, error) {
 // sitePage writes the site skeleton name to file in the content folder.
 func (s *Site) sitePage(name, file string) (string, error) {
 	rel := func(kind, id string) string {
-		return filepath.ToSlash(filepath.Join(s.cfg.Kinds[kind], id+".md"))
+		folder := kind
+		for _, k := range kinds.New() {
+			if k.Name() == kind {
+				folder = playbook.FolderOf(s.cfg, k)
+			}
+		}
+		return filepath.ToSlash(filepath.Join(folder, id+".md"))
 	}
 	boardID, threadID, articleID := slug.Make(siteBoard), slug.Make(siteThread), slug.Make(siteArticle)
 	data, err := render(name, siteData{
 		Title:        siteTitle,
-		ProductOwner: rel(config.KindRole, productOwner),
-		ScrumMaster:  rel(config.KindRole, scrumMaster),
-		Expectations: rel(config.KindExpectations, productOwner+"-from-"+scrumMaster),
-		Board:        rel(config.KindVisionBoard, boardID),
-		Thread:       rel(config.KindQA, threadID),
-		Article:      rel(config.KindArticle, articleID),
+		ProductOwner: rel("role", productOwner),
+		ScrumMaster:  rel("role", scrumMaster),
+		Expectations: rel("expectations", productOwner+"-from-"+scrumMaster),
+		Board:        rel("vision-board", boardID),
+		Thread:       rel("qa", threadID),
+		Article:      rel("article", articleID),
 	})
 	if err != nil {
 		return "", err

@@ -104,7 +104,7 @@ func TestNewSiteBuilds(t *testing.T) {
 // for a role that works with nobody yet, folder names as section titles.
 func TestNewSiteShowsNoPlaceholder(t *testing.T) {
 	dir := newTestSite(t)
-	if _, err := openTestSite(t, dir).Role("Designer"); err != nil {
+	if _, err := openTestSite(t, dir).Page("role", "Designer"); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "out")
@@ -160,24 +160,24 @@ func TestKindsBuild(t *testing.T) {
 		file  string
 		has   []string // lines the file must hold
 	}{
-		{"role from a title", func(s *Site) (string, error) { return s.Role("Product Manager") },
+		{"role from a title", func(s *Site) (string, error) { return s.Page("role", "Product Manager") },
 			"content/roles/product-manager.md", []string{"title: Product Manager", "works_with: []", "## Responsibilities", "## Working with others"}},
-		{"role from an id", func(s *Site) (string, error) { return s.Role("ux-designer") },
+		{"role from an id", func(s *Site) (string, error) { return s.Page("role", "ux-designer") },
 			"content/roles/ux-designer.md", []string{"title: Ux Designer"}},
-		{"role with a quoted title", func(s *Site) (string, error) { return s.Role("Head of: Product") },
+		{"role with a quoted title", func(s *Site) (string, error) { return s.Page("role", "Head of: Product") },
 			"content/roles/head-of-product.md", []string{`title: "Head of: Product"`}},
-		{"expectations", func(s *Site) (string, error) { return s.Expectations("scrum-master", "product-owner") },
+		{"expectations", func(s *Site) (string, error) { return s.Page("expectations", "scrum-master", "product-owner") },
 			"content/expectations/scrum-master-from-product-owner.md",
 			[]string{"title: What the Scrum Master can expect from the Product Owner", "from: scrum-master", "of: product-owner", "## Availability", "## Feedback"}},
-		{"expectations by title", func(s *Site) (string, error) { return s.Expectations("Scrum Master", "Product Owner") },
+		{"expectations by title", func(s *Site) (string, error) { return s.Page("expectations", "Scrum Master", "Product Owner") },
 			"content/expectations/scrum-master-from-product-owner.md", nil},
-		{"vision board", func(s *Site) (string, error) { return s.VisionBoard("Route Planner") },
+		{"vision board", func(s *Site) (string, error) { return s.Page("vision-board", "Route Planner") },
 			"content/vision-boards/route-planner.md",
 			[]string{"title: Route Planner Product Vision Board", "## Vision", "## Target Group", "## Needs", "## Product", "## Business Goals"}},
-		{"qa", func(s *Site) (string, error) { return s.QA("Working with stakeholders") },
+		{"qa", func(s *Site) (string, error) { return s.Page("qa", "Working with stakeholders") },
 			"content/qa/working-with-stakeholders.md",
 			[]string{"title: Working with stakeholders", "Asked by **Your Name** on 2026-07-01", "- **Another Name** on 2026-07-01:"}},
-		{"article", func(s *Site) (string, error) { return s.Article("Café notes: what we learned") },
+		{"article", func(s *Site) (string, error) { return s.Page("article", "Café notes: what we learned") },
 			"content/articles/cafe-notes-what-we-learned.md",
 			[]string{`title: "Café notes: what we learned"`, "date: 2026-07-01"}},
 	}
@@ -221,12 +221,12 @@ func TestKindFoldersFromConfig(t *testing.T) {
 	s := openTestSite(t, dir)
 	var got []string
 	for _, write := range []func() (string, error){
-		func() (string, error) { return s.Role("Designer") },
-		func() (string, error) { return s.Role("Engineer") },
-		func() (string, error) { return s.Expectations("designer", "engineer") },
-		func() (string, error) { return s.VisionBoard("Atlas") },
-		func() (string, error) { return s.QA("Hiring") },
-		func() (string, error) { return s.Article("Kick-off") },
+		func() (string, error) { return s.Page("role", "Designer") },
+		func() (string, error) { return s.Page("role", "Engineer") },
+		func() (string, error) { return s.Page("expectations", "designer", "engineer") },
+		func() (string, error) { return s.Page("vision-board", "Atlas") },
+		func() (string, error) { return s.Page("qa", "Hiring") },
+		func() (string, error) { return s.Page("article", "Kick-off") },
 	} {
 		p, err := write()
 		if err != nil {

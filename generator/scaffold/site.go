@@ -1,15 +1,32 @@
 package scaffold
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
-	"github.com/playbookhq/playbook/generator/internal/slug"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/kinds"
+	"github.com/playbookhq/playbook/generator/playbook"
 )
+
+// The site's own skeletons: its config, .gitignore, home page and guide.
+//
+//go:embed skeletons/*.tmpl
+var skeletonFiles embed.FS
+
+var skeletons = playbook.ParseSkeletons(skeletonFiles, "skeletons/*.tmpl")
+
+// render fills in the site skeleton name (a file in skeletons/ without
+// .tmpl) with data.
+func render(name string, data any) ([]byte, error) {
+	return playbook.FillSkeleton(skeletons, name+".tmpl", data)
+}
 
 // Site is an existing site that pages are scaffolded into. Its config
 // decides the content folder and the folder of each kind.
@@ -48,11 +65,6 @@ func Open(root string, opts ...Option) (*Site, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	for kind, folder := range config.DefaultKinds() {
-		if cfg.Kinds[kind] == "" {
-			cfg.Kinds[kind] = folder
-		}
-	}
 	s.cfg = cfg
 	dir := s.contentDir()
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -64,14 +76,58 @@ func Open(root string, opts ...Option) (*Site, error) {
 // contentDir is the site's content folder.
 func (s *Site) contentDir() string { return filepath.Join(s.root, s.cfg.ContentDir) }
 
-// create writes the page id of kind, id.md in the kind's folder, and
-// returns its path.
-func (s *Site) create(kind, id string, data []byte) (string, error) {
-	path := filepath.Join(s.contentDir(), s.cfg.Kinds[kind], id+".md")
-	if err := writeNew(path, data); err != nil {
+// Page writes a new page of the kind named kind (`role`, `qa`…) from the
+// command's arguments, into the kind's folder, and returns its path.
+func (s *Site) Page(kind string, args ...string) (string, error) {
+	return s.page(kind, nil, args...)
+}
+
+// page writes a new page of kind with prefilled values (see
+// playbook.SkeletonRequest.Prefill).
+func (s *Site) page(kind string, prefill map[string]any, args ...string) (string, error) {
+	var k playbook.Kind
+	for _, c := range kinds.New() {
+		if c.Name() == kind {
+			k = c
+		}
+	}
+	sc, ok := k.(playbook.Scaffolder)
+	if !ok {
+		return "", fmt.Errorf("no skeleton of the kind %q", kind)
+	}
+	if want := len(sc.Usage().Args); len(args) != want {
+		return "", fmt.Errorf("a %s skeleton takes %d arguments (%s), not %d", kind, want, strings.Join(sc.Usage().Args, " "), len(args))
+	}
+	sk, err := sc.Skeleton(&playbook.SkeletonRequest{Args: args, Config: s.cfg, Today: s.today(), Pages: s.pages, Prefill: prefill})
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.contentDir(), playbook.FolderOf(s.cfg, k), sk.ID+".md")
+	if err := writeNew(path, sk.Data); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// pages returns the site's pages of a kind, drafts included, as the build
+// reads them.
+func (s *Site) pages(kind string) ([]*content.Page, error) {
+	site, _, err := content.Load(content.Options{
+		Dir:         s.contentDir(),
+		DisplayDir:  filepath.ToSlash(s.contentDir()),
+		Drafts:      true,
+		KindFolders: playbook.Folders(s.cfg, kinds.New()),
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []*content.Page
+	for _, p := range site.Pages {
+		if p.Kind() == kind {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // today is the date of the site's clock, as front matter writes it.
@@ -98,12 +154,4 @@ func writeNew(path string, data []byte) error {
 		return fmt.Errorf("writing %q: %w", path, err)
 	}
 	return nil
-}
-
-// slugOf returns the slug of a title, or an error saying why it has none.
-func slugOf(title string) (string, error) {
-	if id := slug.Make(title); id != "" {
-		return id, nil
-	}
-	return "", fmt.Errorf("%q has no letters or digits to make a file name from", title)
 }

@@ -7,6 +7,7 @@
 package slug
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -66,4 +67,26 @@ func buildFold(specs ...string) map[rune]string {
 		}
 	}
 	return m
+}
+
+// IsID reports whether s is already an id: lower-case letters or digits in
+// words joined by single hyphens, such as a role's file name
+// ("product-owner"). Where an id may stand, anything else is a free name.
+func IsID(s string) bool { return idPattern.MatchString(s) }
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Name reads a name given on the command line, either a title ("Product
+// Manager") or an id ("product-manager"), and returns both. An id's title
+// capitalises each of its words.
+func Name(name string) (title, id string) {
+	name = strings.Join(strings.Fields(name), " ")
+	if IsID(name) {
+		words := strings.Split(name, "-")
+		for i, w := range words {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		return strings.Join(words, " "), name
+	}
+	return name, Make(name)
 }

@@ -1,4 +1,4 @@
-package scaffold
+package slug
 
 import "testing"
 
@@ -12,9 +12,9 @@ func TestParseName(t *testing.T) {
 		{"qa-2", "Qa 2", "qa-2"},
 	}
 	for _, tt := range tests {
-		title, id := parseName(tt.in)
+		title, id := Name(tt.in)
 		if title != tt.title || id != tt.id {
-			t.Errorf("parseName(%q) = %q, %q; want %q, %q", tt.in, title, id, tt.title, tt.id)
+			t.Errorf("Name(%q) = %q, %q; want %q, %q", tt.in, title, id, tt.title, tt.id)
 		}
 	}
 }
