@@ -5,13 +5,13 @@ package config
 
 import (
 	"errors"
-	"reflect"
-	"slices"
 	"fmt"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -240,7 +240,6 @@ func unknownKey(file string, line, col int, key string) diag.Diagnostic {
 	}
 	return diag.Errorf(file, line, col, "%s", msg)
 }
-
 
 func (c *Config) validate(file string) diag.List {
 	var diags diag.List
