@@ -129,16 +129,20 @@ func docEntry(id int, d *Doc, lim limits) (entry json.RawMessage, files map[stri
 		if files == nil {
 			files = map[string][]byte{}
 		}
-		data := appendSections(nil, secs[part*lim.part:min((part+1)*lim.part, len(secs))])
-		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(part)+".json"] = append(data, '\n')
+		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(part)+".json"] = mustMarshal(secs[part*lim.part : min((part+1)*lim.part, len(secs))])
 	}
-	entry = append(entry, '[')
-	entry = appendJSONString(entry, d.URL)
-	entry = append(entry, ',')
-	entry = appendJSONString(entry, d.Title)
-	entry = append(entry, ',')
-	entry = appendSections(entry, secs[:min(lim.part, len(secs))])
-	return append(entry, ']'), files
+	entry = bytes.TrimSuffix(mustMarshal([]any{d.URL, d.Title, secs[:min(lim.part, len(secs))]}), []byte("\n"))
+	return entry, files
+}
+
+// mustMarshal is marshal for values that are strings and slices of them,
+// which always encode.
+func mustMarshal(v any) []byte {
+	data, err := marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // writeChunks adds the document chunks to files and returns how many

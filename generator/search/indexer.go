@@ -184,12 +184,8 @@ type termHit struct {
 
 // pageReader finds the terms of one page at a time, reusing its memory.
 type pageReader struct {
-	// slots is a hash table of the page's terms: 1 + a position in acc,
-	// or 0 for an empty slot, found by the term's hash with linear
-	// probing. It is a map[string]int that hashes a term once and looks a
-	// normalised word up without making it a string: looking up a term
-	// for every word of the text was most of the time spent on it.
-	slots   []int32
+	// index gives the position in acc of each term of the page.
+	index   map[string]int32
 	acc     []termAcc
 	words   []string
 	hits    []termHit
@@ -205,7 +201,6 @@ type pageReader struct {
 // termAcc follows one term through a page's sections, in order.
 type termAcc struct {
 	term       string
-	hash       uint32
 	sec        int   // the section being read
 	weight     uint8 // its heading or title class there
 	count      int   // times in its text
@@ -252,10 +247,10 @@ func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []te
 // begin starts a page with the terms of its title, extra names and site
 // section, all in the top section.
 func (r *pageReader) begin(d *Doc) {
-	if r.slots == nil {
-		r.slots = make([]int32, 1024)
+	if r.index == nil {
+		r.index = make(map[string]int32, 512)
 	}
-	clear(r.slots)
+	clear(r.index)
 	r.acc = r.acc[:0]
 	r.held = ""
 	r.words = appendTerms(r.words[:0], d.Title)
@@ -319,8 +314,8 @@ func (r *pageReader) countText(sec int, text string) {
 			i += size
 			continue
 		}
-		// A word, hashed as it is read while it is plain.
-		start, plain, h := i, true, uint32(fnvOffset)
+		// A word.
+		start, plain := i, true
 		for i < len(text) {
 			c := text[i]
 			if c >= utf8.RuneSelf {
@@ -337,7 +332,6 @@ func (r *pageReader) countText(sec int, text string) {
 				break
 			}
 			plain = plain && kind == plainWord
-			h = (h ^ uint32(c)) * fnvPrime
 			i++
 		}
 		if i == len(text) {
@@ -345,19 +339,19 @@ func (r *pageReader) countText(sec int, text string) {
 			return
 		}
 		if plain {
-			r.countPlain(sec, text[start:i], h)
+			r.countPlain(sec, text[start:i])
 		} else {
 			r.countWord(sec, text[start:i], false)
 		}
 	}
 }
 
-// countPlain counts a word that is its own term, whose hash is h.
-func (r *pageReader) countPlain(sec int, word string, h uint32) {
+// countPlain counts a word that is its own term.
+func (r *pageReader) countPlain(sec int, word string) {
 	if len(word) < minTermLen || len(word) > maxTermLen {
 		return
 	}
-	accOf(r, word, h, sec).count++
+	accOf(r, word, sec).count++
 }
 
 // endText counts the word held by countText, if any.
@@ -372,7 +366,7 @@ func (r *pageReader) endText() {
 // its length is within the limits; plain says it is already normalised.
 func (r *pageReader) countWord(sec int, word string, plain bool) {
 	if plain {
-		r.countPlain(sec, word, hashTerm(word))
+		r.countPlain(sec, word)
 		return
 	}
 	var n int
@@ -380,74 +374,28 @@ func (r *pageReader) countWord(sec int, word string, plain bool) {
 	if n < minTermLen || n > maxTermLen {
 		return
 	}
-	accOf(r, r.scratch, hashTerm(r.scratch), sec).count++
+	accOf(r, r.scratch, sec).count++
 }
 
 // entry returns the accumulator of term, moved on to section sec.
 func (r *pageReader) entry(term string, sec int) *termAcc {
-	return accOf(r, term, hashTerm(term), sec)
+	return accOf(r, term, sec)
 }
 
-// accOf returns the accumulator of term, whose hash is h, moved on to
-// section sec, adding it when the page had no such term yet: only then
-// does a term given as bytes (a normalised word) become a string.
-func accOf[T string | []byte](r *pageReader, term T, h uint32, sec int) *termAcc {
-	i, slot := find(r, term, h)
-	if i < 0 {
-		i = r.insert(string(term), h, slot, sec)
+// accOf returns the accumulator of term moved on to section sec, adding it
+// when the page had no such term yet. A term given as bytes (a normalised
+// word) becomes a string only then: looking a map up by string(b) does not
+// allocate. A plain map measured as fast as the hash table of our own it
+// replaced (BenchmarkAddHTML, README: Performance).
+func accOf[T string | []byte](r *pageReader, term T, sec int) *termAcc {
+	i, ok := r.index[string(term)]
+	if !ok {
+		key := string(term)
+		i = int32(len(r.acc))
+		r.acc = append(r.acc, termAcc{term: key, sec: sec, bestWeight: -1})
+		r.index[key] = i
 	}
-	return r.move(i, sec)
-}
-
-// hashTerm is the FNV-1a hash of a term.
-func hashTerm[T string | []byte](term T) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(term); i++ {
-		h = (h ^ uint32(term[i])) * fnvPrime
-	}
-	return h
-}
-
-// The 32-bit FNV-1a parameters.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// find returns the position in r.acc of term, whose hash is h, or -1 and
-// the empty slot where it would go.
-func find[T string | []byte](r *pageReader, term T, h uint32) (int, int) {
-	mask := uint32(len(r.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := r.slots[i]
-		if s == 0 {
-			return -1, int(i)
-		}
-		if a := &r.acc[s-1]; a.hash == h && a.term == string(term) {
-			return int(s - 1), int(i)
-		}
-	}
-}
-
-// insert adds term, not yet on the page, found first in section sec, at
-// the empty slot find gave, and returns its position in r.acc. The table
-// doubles when half full.
-func (r *pageReader) insert(term string, h uint32, slot, sec int) int {
-	i := len(r.acc)
-	r.acc = append(r.acc, termAcc{term: term, hash: h, sec: sec, bestWeight: -1})
-	r.slots[slot] = int32(i + 1)
-	if 2*len(r.acc) > len(r.slots) {
-		r.slots = make([]int32, 2*len(r.slots))
-		mask := uint32(len(r.slots) - 1)
-		for k := range r.acc {
-			j := r.acc[k].hash & mask
-			for r.slots[j] != 0 {
-				j = (j + 1) & mask
-			}
-			r.slots[j] = int32(k + 1)
-		}
-	}
-	return i
+	return r.move(int(i), sec)
 }
 
 // move returns accumulator i, moved on to section sec.
