@@ -59,7 +59,8 @@ func newSiteData(cfg config.Config) *SiteData {
 // themeAssets returns the theme's static files as written to the output.
 // The theme's stylesheets under css/ and the code-highlighting rules are
 // joined into one fingerprinted file, so that a page needs one cached
-// request for all its styles; js/playbook.js is fingerprinted too.
+// request for all its styles; the scripts under js/ are minified, and
+// js/playbook.js is fingerprinted too.
 func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, error) {
 	name := func(n string, data []byte) string {
 		if hashNames {
@@ -75,9 +76,12 @@ func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, e
 			css.Write(a.Data)
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
-			js := name(a.Path, a.Data)
+			min := minifyJS(a.Data)
+			js := name(a.Path, min)
 			d.Scripts = append(d.Scripts, js)
-			out = append(out, outputAsset{Path: js, Data: a.Data})
+			out = append(out, outputAsset{Path: js, Data: min})
+		case strings.HasPrefix(a.Path, "js/") && strings.HasSuffix(a.Path, ".js"):
+			out = append(out, outputAsset{Path: a.Path, Data: minifyJS(a.Data)})
 		default:
 			out = append(out, outputAsset{Path: a.Path, Data: a.Data})
 		}

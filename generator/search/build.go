@@ -34,7 +34,7 @@ type limits struct {
 // defaultLimits are the limits Build uses.
 func defaultLimits() limits {
 	return limits{snippet: 120, fullText: 2500, chunk: 1000, maxPerChunk: 32, chunkFiles: 2500, crowdedPer: 4,
-		part: 6, compactPart: 32, shard: 1500, external: 1024}
+		part: 2, compactPart: 32, shard: 1500, external: 1024}
 }
 
 // Files returns the files of the index of every document added. It fails
