@@ -1,10 +1,6 @@
 package build
 
-import (
-	"strings"
-
-	"github.com/evanw/esbuild/pkg/api"
-)
+import "strings"
 
 // minifyCSS removes comments and needless white space from a stylesheet:
 // the theme's CSS is written to be read (with notes on contrast ratios), the
@@ -65,21 +61,3 @@ func writeSpace(b *strings.Builder) {
 	b.WriteByte(' ')
 }
 
-// minifyJS returns the theme's script src minified by esbuild (white
-// space, comments, local names): the theme's scripts are written to be
-// read, and search.js, which a first query fetches, goes from 7.6 to
-// 4.4 KB gzipped, a third of the search budget. A script esbuild cannot
-// parse is written as it is: the browser will say what is wrong with it.
-func minifyJS(src []byte) []byte {
-	r := api.Transform(string(src), api.TransformOptions{
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
-		Charset:           api.CharsetUTF8,
-		Target:            api.ESNext,
-	})
-	if len(r.Errors) > 0 {
-		return src
-	}
-	return r.Code
-}

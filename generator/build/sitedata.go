@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/internal/jsmin"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/theme"
 )
@@ -76,12 +77,12 @@ func themeAssets(th *theme.Theme, d *SiteData, hashNames bool) ([]outputAsset, e
 			css.Write(a.Data)
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
-			min := minifyJS(a.Data)
+			min := jsmin.Minify(a.Data)
 			js := name(a.Path, min)
 			d.Scripts = append(d.Scripts, js)
 			out = append(out, outputAsset{Path: js, Data: min})
 		case strings.HasPrefix(a.Path, "js/") && strings.HasSuffix(a.Path, ".js"):
-			out = append(out, outputAsset{Path: a.Path, Data: minifyJS(a.Data)})
+			out = append(out, outputAsset{Path: a.Path, Data: jsmin.Minify(a.Data)})
 		default:
 			out = append(out, outputAsset{Path: a.Path, Data: a.Data})
 		}

@@ -14,8 +14,9 @@ import "strings"
 //
 //  1. -ies → -y (stories → story); else a final -s goes, but not from
 //     -ss, -us or -is (business, status, analysis).
-//  2. -ied → -y (tried → try); else -ed or -ing goes when at least three
-//     letters with a vowel stay (need and bring do not change), and a
+//  2. -ied → -y (tried → try), -eed → -ee (agreed → agree); else -ed or
+//     -ing goes when at least three letters with a vowel stay (need and
+//     bring do not change), and a
 //     doubled final consonant but l, s or z is undoubled (planned → plan,
 //     committing → commit, filled → fill).
 //  3. A final -e goes (decide → decid, release → releas), so that the
@@ -35,6 +36,8 @@ func stem(w string) string {
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ied"):
 		w = w[:n-3] + "y"
+	case n > 4 && strings.HasSuffix(w, "eed"):
+		w = w[:n-1] // agreed → agree, which rule 3 makes agre
 	case strings.HasSuffix(w, "ed") && n-2 >= 3 && hasVowel(w[:n-2]):
 		w = undouble(w[:n-2])
 	case strings.HasSuffix(w, "ing") && n-3 >= 3 && hasVowel(w[:n-3]):

@@ -23,6 +23,7 @@
     else if (/[^siu]s$/.test(w)) w = w.slice(0, -1);
     const undouble = (s) => (s.length >= 4 && /([^aeiouylsz])\1$/.test(s) ? s.slice(0, -1) : s);
     if (w.length > 4 && w.endsWith("ied")) w = w.slice(0, -3) + "y";
+    else if (w.length > 4 && w.endsWith("eed")) w = w.slice(0, -1);
     else if (w.endsWith("ed") && w.length >= 5 && /[aeiouy]/.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
     else if (w.endsWith("ing") && w.length >= 6 && /[aeiouy]/.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
     return w.length >= 4 && w.endsWith("e") ? w.slice(0, -1) : w;
@@ -465,6 +466,9 @@
       const li = !list.hidden && list.children[Math.max(active, 0)];
       if (li) location.href = li.firstChild.href;
     } else if (e.key === "Escape") {
+      // Not the browser's own clearing of a search field: the first Escape
+      // closes the results, the second empties the box.
+      e.preventDefault();
       if (!list.hidden) show(false);
       else {
         // Empty the box, and forget any search still on its way.
