@@ -60,4 +60,3 @@ func writeSpace(b *strings.Builder) {
 	}
 	b.WriteByte(' ')
 }
-
