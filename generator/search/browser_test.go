@@ -46,6 +46,15 @@ var handbook = []testDoc{
 		{ID: "refinement", Heading: "Refinement", Text: "Items get ready for planning."},
 	}},
 	{URL: "/handbook/pages/long/", Title: "A long page", Sections: longPage()},
+	// CJK text has no spaces between words: it is searched by pairs of
+	// characters.
+	{URL: "/handbook/world/zh/", Title: "产品负责人", Sections: []testSection{
+		{Text: "产品负责人决定团队下一步构建什么，并与利益相关者沟通。"},
+	}},
+	{URL: "/handbook/world/ja/", Title: "プロダクトオーナー", Sections: []testSection{
+		{Text: "プロダクトオーナーは、チームが次に作るものを決めます。"},
+		{ID: "sprint-review", Heading: "スプリントレビュー", Text: "完成した機能を利害関係者に見せます。"},
+	}},
 }
 
 // longSection is the section of longPage with a word of its own: two past
@@ -178,6 +187,21 @@ func TestBrowserSearch(t *testing.T) {
 			rs := results(t, ctx)
 			if len(rs) != 1 || rs[0].Href != "/handbook/pages/cafe/" {
 				t.Errorf("results for %q: %+v, want the café page", q, rs)
+			}
+		}
+	})
+
+	t.Run("CJK", func(t *testing.T) {
+		for _, c := range []struct{ q, href, title, mark string }{
+			{"负责人", "/handbook/world/zh/", "产品负责人", "负责人"},
+			{"利益相关者", "/handbook/world/zh/", "产品负责人", "利益相关者"},
+			{"次に作る", "/handbook/world/ja/", "プロダクトオーナー", "次に作る"},
+			{"利害関係者", "/handbook/world/ja/#sprint-review", "スプリントレビュー", "利害関係者"},
+		} {
+			typeQuery(t, ctx, c.q)
+			rs := results(t, ctx)
+			if len(rs) == 0 || rs[0].Href != c.href || rs[0].Title != c.title || !slices.Contains(rs[0].Marks, c.mark) {
+				t.Errorf("results for %q: %+v, want %s (%s) first with %q marked", c.q, rs, c.href, c.title, c.mark)
 			}
 		}
 	})
