@@ -82,20 +82,25 @@
   // the page title.
   const field = (cls, loc) => (cls < 3 ? 1 : cls < 5 || loc ? 2 : 4);
 
-  // core returns search over the index at dir, fetched with get(url).
+  // MISSING is what a search that may use fetched files only throws when
+  // it needs another.
+  const MISSING = new Error("not fetched yet");
+
+  // core returns search over the index at dir, fetched with fetchJSON.
   const core = (dir, fetchJSON) => {
     const files = new Map();
     let manifest;
     // get fetches an index file once; a failure is forgotten, to retry
     // later. Files but the manifest carry its version, which changes with
     // every build.
-    const get = (path, v) => {
+    const get = (path, v, only) => {
       if (!files.has(path)) {
+        if (only) throw MISSING;
         files.set(path, fetchJSON(dir + path + (v ? "?v=" + v : ""), !v).catch((e) => { files.delete(path); throw e; }));
       }
       return files.get(path);
     };
-    const load = () => (manifest ||= get("index.json").catch((e) => { manifest = null; throw e; }));
+    const load = (only) => (manifest ||= get("index.json", "", only).catch((e) => { manifest = null; throw e; }));
 
     // candidates returns the shard's terms that match q, with a factor:
     // 1 for q itself; for the word being typed (or a word the index lacks),
@@ -143,12 +148,12 @@
     // (the page title), at: passage → score, heads: [first, last passage,
     // score] of headings, any: best score of a passage}, and adds the
     // terms that matched to matched.
-    const hitsOf = async (m, q, typing, matched) => {
+    const hitsOf = async (m, q, typing, matched, only) => {
       const p = Array.from(q).slice(0, 2).join("");
       let i = m.s.length - 1;
       while (i > 0 && p < m.s[i]) i--;
-      const found = candidates(q, await get("s/" + i + ".json", m.v), typing);
-      const lists = await Promise.all(found.map((x) => (typeof x.p === "string" ? x.p : get("p/" + x.p[0] + ".json", m.v))));
+      const found = candidates(q, await get("s/" + i + ".json", m.v, only), typing);
+      const lists = await Promise.all(found.map((x) => (typeof x.p === "string" ? x.p : get("p/" + x.p[0] + ".json", m.v, only))));
       const hits = new Map();
       let exact = 0, docs = 0, last = -1; // the fields where q itself is, and how many pages have it
       found.forEach((x, j) => {
@@ -178,10 +183,10 @@
     };
 
     // entry returns what result r shows: [url, title, context, text].
-    const entry = async (m, r) => {
-      const [url, title, section, units, passages] = (await get("d/" + Math.floor(r.doc / m.p) + ".json", m.v))[r.doc % m.p];
+    const entry = async (m, r, only) => {
+      const [url, title, section, units, passages] = (await get("d/" + Math.floor(r.doc / m.p) + ".json", m.v, only))[r.doc % m.p];
       const part = Math.floor(r.loc / m.k);
-      const [u, text] = (part ? await get("x/" + r.doc + "-" + part + ".json", m.v) : passages)[r.loc % m.k] || [0, ""];
+      const [u, text] = (part ? await get("x/" + r.doc + "-" + part + ".json", m.v, only) : passages)[r.loc % m.k] || [0, ""];
       const [id, heading, , label] = units[u];
       let root = u;
       while (units[root][2] > 0) root = units[root][2];
@@ -201,13 +206,14 @@
     // everywhere; elsewhere on the page half. Among the results shown, one
     // whose title, heading or text has the query's words in a row, or the
     // very words typed rather than other forms of them, goes up.
-    const run = async (q, { max = MAX, partial = false } = {}) => {
+    // With only set, it throws MISSING rather than fetch a file.
+    const run = async (q, { max = MAX, partial = false, only = false } = {}) => {
       const qs = [...new Set(terms(q, true))];
       const matched = new Set();
       if (!qs.length) return { found: [], total: 0, matched, words: qs };
-      const m = await load();
+      const m = await load(only);
       const typing = /[\p{L}\p{N}\p{M}]$/u.test(q);
-      const per = await Promise.all(qs.map((t, i) => hitsOf(m, t, typing && i === qs.length - 1, matched)));
+      const per = await Promise.all(qs.map((t, i) => hitsOf(m, t, typing && i === qs.length - 1, matched, only)));
       const docs = new Set();
       for (const h of per) for (const d of h.keys()) docs.add(d);
       const ranked = [];
@@ -235,7 +241,7 @@
       const idf = per.map((h) => h.idf);
       const typed = words(q);
       const found = await Promise.all(ranked.slice(0, max).map(async (r) => {
-        const e = await entry(m, r);
+        const e = await entry(m, r, only);
         e.n = r.n;
         e.doc = r.doc;
         const all = [e.title, e.context, e.text];
@@ -356,12 +362,25 @@
   const search = core(dir, fetchJSON);
 
   // The 404 page: the words of the missing address, searched for pages
-  // that have most of them.
+  // that have most of them; of those, the ones in the same folders first.
   const missing = document.getElementById("not-found-search");
   if (missing) {
-    const path = decodeURIComponent(location.pathname).slice(new URL(dir + "..", location.href).pathname.length);
-    const words = path.replace(/\b(index\.html?|README\.md)$|\.(html?|md)$/g, "");
-    search.run(words.replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim(), { max: 5, partial: true }).then(({ found, matched }) => {
+    const root = new URL(dir + "..", location.href).pathname;
+    const path = decodeURIComponent(location.pathname).slice(root.length).replace(/\b(index\.html?|README\.md)$|\.(html?|md)$/g, "");
+    const parts = path.split("/").filter(Boolean), said = new Set(words(path));
+    // near404 is how close an address is to the missing one: the folders
+    // they share, and the share of the words of its last part, when that is
+    // not one of them, that the missing one has; then how alike their
+    // depths are.
+    const near404 = (url) => {
+      const b = decodeURIComponent(url.split("#")[0]).slice(root.length).split("/").filter(Boolean);
+      let n = 0;
+      while (n < parts.length - 1 && parts[n] === b[n]) n++;
+      const last = b.length > n ? words(b[b.length - 1]) : [];
+      return [n + last.filter((w) => said.has(w)).length / Math.max(last.length, 1), -Math.abs(parts.length - b.length)];
+    };
+    search.run(path.replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim(), { partial: true }).then(({ found, matched }) => {
+      found = found.map((r, i) => [...near404(r.url), -i, r]).sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2]).slice(0, 5).map((x) => x[3]);
       if (!found.length) return;
       missing.querySelector("ul").replaceChildren(...found.map((r) => {
         const li = document.createElement("li");
@@ -376,7 +395,7 @@
   const input = document.getElementById("search-input");
   const list = document.getElementById("search-results");
   if (!form || !input || !list) return;
-  let pending, seq = 0, active = -1;
+  let pending, timer, seq = 0, active = -1;
   const status = document.createElement("p");
   status.className = "search-status";
   status.setAttribute("role", "status");
@@ -411,16 +430,22 @@
     status.toggleAttribute("data-shown", !!visible);
   };
 
-  // update answers the query in the box, at once: with the index files
-  // fetched, a query takes a few milliseconds. The list is aria-busy from a
-  // keystroke until the answer to the last one is shown.
-  const update = async () => {
+  // update answers the query in the box: at once from the index files
+  // fetched already, which takes a few milliseconds; when it needs more,
+  // once typing pauses, so that a word typed quickly does not fetch the
+  // results of each of its letters. The list is aria-busy from a keystroke
+  // until the answer to the last one is shown.
+  const update = async (fetching) => {
     const mine = ++seq;
     pending = false;
     try {
-      const r = await search.run(input.value);
+      const r = await search.run(input.value, { only: !fetching });
       if (mine === seq) render(r);
     } catch (e) {
+      if (e === MISSING) {
+        if (mine === seq) timer = setTimeout(update, 120, true);
+        return;
+      }
       if (mine === seq) say("Search is not available right now.", true);
     }
     if (mine === seq && !pending) list.removeAttribute("aria-busy");
@@ -452,6 +477,7 @@
   input.addEventListener("input", () => {
     pending = true;
     list.setAttribute("aria-busy", "true");
+    clearTimeout(timer);
     queueMicrotask(update);
   });
   input.addEventListener("keydown", (e) => {
@@ -472,6 +498,7 @@
       if (!list.hidden) show(false);
       else {
         // Empty the box, and forget any search still on its way.
+        clearTimeout(timer);
         seq++;
         input.value = "";
         list.replaceChildren();
