@@ -33,8 +33,8 @@ type limits struct {
 
 // defaultLimits are the limits Build uses.
 func defaultLimits() limits {
-	return limits{snippet: 120, fullText: 2500, chunk: 1000, maxPerChunk: 32, chunkFiles: 2500, crowdedPer: 4,
-		part: 2, compactPart: 32, shard: 1500, external: 1024}
+	return limits{snippet: 100, fullText: 2500, chunk: 1000, maxPerChunk: 32, chunkFiles: 2500, crowdedPer: 4,
+		part: 2, compactPart: 32, shard: 1500, external: 512}
 }
 
 // Files returns the files of the index of every document added. It fails
@@ -66,7 +66,7 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 		per = writeChunks(chunks, x.entries, x.lim)
 	}()
 	files := x.sectionFiles
-	starts, err := writeShards(files, x.terms, x.lim)
+	starts, err := writeShards(files, x.terms, x.lim, len(x.entries), x.compact)
 	<-done
 	if err != nil {
 		return nil, err

@@ -26,6 +26,8 @@ type Indexer struct {
 	pending      map[int]*Page     // pages added but not merged yet
 	next         int               // the first page not merged yet
 	terms        map[string]*postings
+	scratch      []termHit      // compactHits's, reused
+	at           map[string]int // compactHits's, reused
 }
 
 // NewIndexer returns an Indexer for n pages, numbered 0 to n-1.
@@ -126,10 +128,15 @@ func (x *Indexer) fail(err error) {
 // passage per unit, so there the passage is the unit and the reach counts
 // units; and a term's text is listed at its best passage only.
 func (x *Indexer) merge(id int, p *Page) {
-	for _, h := range p.hits {
-		if x.compact && h.unit < 0 && !h.best {
-			continue
+	hits := p.hits
+	if x.compact {
+		if x.at == nil {
+			x.at = map[string]int{}
 		}
+		hits = compactHits(p.hits, x.scratch[:0], x.at)
+		x.scratch = hits
+	}
+	for _, h := range hits {
 		l := x.terms[h.term]
 		if l == nil {
 			l = &postings{last: -1}
@@ -156,6 +163,28 @@ func (x *Indexer) merge(id int, p *Page) {
 		}
 		l.last = id
 	}
+}
+
+// compactHits appends to dst one posting per term of hits: its first title
+// or heading of the highest class, else its best passage. On a big site a
+// posting per title, heading and passage would make the lists of common
+// words, which most queries fetch, several times longer.
+func compactHits(hits []termHit, dst []termHit, at map[string]int) []termHit {
+	clear(at)
+	for _, h := range hits {
+		if h.unit < 0 && !h.best {
+			continue
+		}
+		i, ok := at[h.term]
+		switch {
+		case !ok:
+			at[h.term] = len(dst)
+			dst = append(dst, h)
+		case h.weight > dst[i].weight:
+			dst[i] = h
+		}
+	}
+	return dst
 }
 
 // postings is the growing posting list of one term: for each page, the

@@ -15,7 +15,7 @@
 //	index.json   the manifest: {"v": version, "n": pages, "p": pages per
 //	             chunk, "k": passages per part, "s": the first term prefix
 //	             of each shard}
-//	s/N.json     shard N: {term: postings}, for every term whose first two
+//	s/N.json     shard N: {term: postings}, for every term whose first three
 //	             characters sort from s[N] up to s[N+1]; a term with many
 //	             postings has [P, page count] instead, its postings being
 //	             the string in p/P.json
@@ -32,7 +32,7 @@
 //
 // search.js loads index.json on first use, the one shard of each query
 // term (so prefix and typo matching see every term that shares the first
-// two characters), the external postings of a few of the matching terms,
+// three characters), the external postings of a few of the matching terms,
 // and the chunks and passage files of the results it shows. Every file but
 // index.json is fetched with ?v=version, so that caches never mix two
 // builds.

@@ -80,7 +80,7 @@ func TestStem(t *testing.T) {
 }
 
 func TestPrefixAndOrder(t *testing.T) {
-	if got := prefix("écrire"); got != "éc" {
+	if got := prefix("écrire"); got != "écr" {
 		t.Errorf("prefix(%q) = %q", "écrire", got)
 	}
 	if got := prefix("x"); got != "x" {

@@ -3,7 +3,7 @@
 // The index lives at <html data-search-index="/base/search/"> (see the Go
 // package generator/search for its files). Nothing is fetched until the box
 // gets focus or "/" is pressed; then index.json, then for each query term
-// the shard of its first two letters, the big posting lists it needs, and
+// the shard of its first three letters, the big posting lists it needs, and
 // the chunks (and passage files) of the results shown. On the 404 page it
 // searches the words of the missing address. Loaded with a `module` object
 // (as the tests do), it only hands over its core.
@@ -128,20 +128,24 @@
       return out.filter((m) => typeof m.p === "string" || m.f === 1 || big++ < EXTERNAL);
     };
 
-    // decode calls fn(doc, passage, class, reach) for each posting of s:
-    // a heading's reach is how many passages after its own it covers.
-    const decode = (s, fn) => {
+    // decode calls fn(doc, passage, class, reach) for each posting of l:
+    // a heading's reach is how many passages after its own it covers. A
+    // word of most pages of a big site has [postings of its titles and
+    // headings, pages of the others]: for those, passage is -1.
+    const decode = (l, fn) => {
+      const [s, pages] = Array.isArray(l) ? l : [l, ""];
       let i = 0, doc = 0;
-      const next = () => {
+      const next = (s) => {
         let n = 0, k = 1, d;
         do { d = DIGITS.indexOf(s[i++]); n += (d & 31) * k; k *= 32; } while (d >= 32);
         return n;
       };
       while (i < s.length) {
-        doc += next();
-        const v = next(), loc = v >> 3, cls = v & 7;
-        fn(doc, loc, cls, loc && cls >= 3 ? next() : 0);
+        doc += next(s);
+        const v = next(s), loc = v >> 3, cls = v & 7;
+        fn(doc, loc, cls, loc && cls >= 3 ? next(s) : 0);
       }
+      for (i = 0, doc = 0; i < pages.length;) fn((doc += next(pages)), -1, 0, 0);
     };
 
     // hitsOf returns, for query term q, document → {t: score everywhere
@@ -149,7 +153,7 @@
     // score] of headings, any: best score of a passage}, and adds the
     // terms that matched to matched.
     const hitsOf = async (m, q, typing, matched, only) => {
-      const p = Array.from(q).slice(0, 2).join("");
+      const p = Array.from(q).slice(0, 3).join("");
       let i = m.s.length - 1;
       while (i > 0 && p < m.s[i]) i--;
       const found = candidates(q, await get("s/" + i + ".json", m.v, only), typing);
@@ -167,7 +171,8 @@
           const s = WEIGHTS[cls] * x.f * (cls >= 5 && loc ? 0.9 : 1);
           let h = hits.get(doc);
           if (!h) hits.set(doc, (h = { t: 0, at: new Map(), heads: [], any: 0 }));
-          if (!loc && cls >= 3) h.t = Math.max(h.t, s);
+          if (loc < 0) h.any = Math.max(h.any, s);
+          else if (!loc && cls >= 3) h.t = Math.max(h.t, s);
           else {
             h.at.set(loc, Math.max(h.at.get(loc) || 0, s));
             h.any = Math.max(h.any, s);
