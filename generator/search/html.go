@@ -398,15 +398,20 @@ func (x *extractor) endPassage() {
 func (x *extractor) splitPassage() {
 	buf := x.text.buf
 	cut := cutPoint(buf)
-	rest := string(buf[cut:])
-	x.text.buf = buf[:cut]
-	for len(x.text.buf) > 0 && x.text.buf[len(x.text.buf)-1] == ' ' {
-		x.text.buf = x.text.buf[:len(x.text.buf)-1]
+	end := cut
+	for end > 0 && buf[end-1] == ' ' {
+		end--
 	}
-	u := x.page.passages[x.cur].unit
-	x.endPassage()
-	x.startPassage(u)
-	x.text.write(strings.TrimLeft(rest, " "))
+	for cut < len(buf) && buf[cut] == ' ' {
+		cut++
+	}
+	p := &x.page.passages[x.cur]
+	p.text = string(buf[:end])
+	x.words.text(x.cur, p.text, x.pre > 0)
+	// The rest starts the next passage of the same unit.
+	x.page.passages = append(x.page.passages, passage{unit: p.unit})
+	x.cur = len(x.page.passages) - 1
+	x.text.buf = buf[:copy(buf, buf[cut:])]
 }
 
 // cutPoint returns where to cut text longer than maxPassage: after the

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// tag is a start or end tag, with the attributes DocFromHTML cares about.
+// tag is a start or end tag, with the attributes the extractor cares about.
 type tag struct {
 	name        string // lower case
 	end         bool   // </name>

@@ -74,6 +74,10 @@ type termReader struct {
 	terms   []string
 	pieces  []string
 	scratch []byte
+	// lowered remembers the normalised forms of the words that needed
+	// normalising ("The", "Product"), so that a word met again costs no
+	// new string.
+	lowered map[string]string
 }
 
 // read returns the terms of text, in order, repeats included, valid until
@@ -81,36 +85,67 @@ type termReader struct {
 func (tr *termReader) read(text string, query bool) []string {
 	tr.terms = tr.terms[:0]
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
-		end := tokenEnd(text, i)
-		tr.token(text[i:end], query)
+		end, plain := tokenEnd(text, i)
+		if plain {
+			// Lower-case ASCII letters and digits, no joiner: most words.
+			tr.add(text[i:end])
+		} else {
+			tr.token(text[i:end], query)
+		}
 		i = end
 	}
 	return tr.terms
 }
 
-// tokenEnd returns where the token that starts at text[i] ends.
-func tokenEnd(text string, i int) int {
+// tokenEnd returns where the token that starts at text[i] ends, and
+// whether it is plain: lower-case ASCII letters and digits only.
+func tokenEnd(text string, i int) (int, bool) {
+	plain := true
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] {
+			plain = plain && (c < 'A' || c > 'Z')
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if isWordRune(r) {
+			plain = false
 			i += size
 			continue
 		}
 		if isJoiner(r) && i+size < len(text) {
 			if next, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(next) {
+				plain = false
 				i += size
 				continue
 			}
 		}
 		break
 	}
-	return i
+	return i, plain
 }
+
+// asciiWord marks the ASCII bytes that isWordRune accepts (indexed by any
+// byte, so that looking up does not need a bounds check first).
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // token appends the terms of one token.
 func (tr *termReader) token(tok string, query bool) {
@@ -140,6 +175,10 @@ func (tr *termReader) token(tok string, query bool) {
 // segments appends the terms of one normalised piece: its CJK runs as
 // character pairs, its other runs as words.
 func (tr *termReader) segments(p string) {
+	if isASCII(p) {
+		tr.add(p)
+		return
+	}
 	start, inCJK := 0, false
 	for i, r := range p {
 		c := r >= 0x3005 && isCJK(r)
@@ -178,7 +217,10 @@ func (tr *termReader) segment(s string, cjk bool) {
 // add appends the stem of the normalised word w when its length makes it a
 // term.
 func (tr *termReader) add(w string) {
-	n := utf8.RuneCountInString(w)
+	n := len(w)
+	if !isASCII(w) {
+		n = utf8.RuneCountInString(w)
+	}
 	if n > maxTermLen || n == 0 {
 		return
 	}
@@ -196,10 +238,27 @@ func (tr *termReader) normalize(word string) string {
 	for i := 0; i < len(word); i++ {
 		if c := word[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
 			tr.scratch = appendNormalized(tr.scratch[:0], word)
-			return string(tr.scratch)
+			if s, ok := tr.lowered[string(tr.scratch)]; ok {
+				return s
+			}
+			if tr.lowered == nil || len(tr.lowered) > 1<<14 {
+				tr.lowered = make(map[string]string, 1024)
+			}
+			s := string(tr.scratch)
+			tr.lowered[s] = s
+			return s
 		}
 	}
 	return word
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // appendNormalized appends the normalised form of word to dst.
