@@ -40,10 +40,14 @@
 // # Postings
 //
 // A term's postings are (page, passage, weight) triples: for each page,
-// every title and heading the term is in (up to eight), or else the one
-// passage where it is found most often. They are written as base-32 varints
-// (see varint.go): the page as the difference from the previous posting's
-// (0 for another of the same page), then passage×8+weight. The weight is a
+// every title and heading the term is in (up to eight) and every passage
+// it is in (up to six); on a site of compact chunks, one per page, its best
+// (Indexer.merge, compactHits), and for a term on most pages only its
+// titles keep their passage (splitDense). They are written as base-32
+// varints (see varint.go): the page as the difference from the previous
+// posting's (0 for another of the same page), then passage×8+weight, then,
+// for a heading below the top of the page, how many passages its unit
+// reaches beyond its own. The weight is a
 // class, 0 to 7, that search.js maps to a score: body text 0–2 (by
 // frequency in the passage), heading 3–4, title 5–7 (shorter titles and
 // headings score higher). A page title's postings point at passage 0 and
