@@ -2,15 +2,13 @@ package build_test
 
 import (
 	"bufio"
-	"context"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/internal/browsertest"
 )
 
@@ -58,25 +56,18 @@ func TestSearchRelevance(t *testing.T) {
 		t.Fatalf("the relevance set has %d queries, want at least 40", len(cases))
 	}
 	ctx := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: "../..", Destination: out}); err != nil {
-		t.Fatalf("building the example playbook: %v", err)
-	}
-	base := browsertest.Serve(t, out)
+	base := browsertest.Serve(t, buildExample(t))
 	browsertest.Open(t, ctx, base+"/")
 	// "/" focuses the box, which loads search.js; it adds its status line.
 	browsertest.Do(t, ctx, chromedp.KeyEvent("/"))
 	browsertest.Until(t, ctx, "search.js has loaded", `document.querySelector(".search-status")`)
 	first, top3 := 0, 0
 	for _, c := range cases {
-		got := searchResults(t, ctx, c.query)
-		rank := -1
-		for i, r := range got {
-			if r == c.want {
-				rank = i
-				break
-			}
+		var got []string
+		for _, r := range typeAndRead(t, ctx, c.query) {
+			got = append(got, r.Href)
 		}
+		rank := slices.Index(got, c.want)
 		switch {
 		case rank == 0:
 			first++
@@ -93,14 +84,4 @@ func TestSearchRelevance(t *testing.T) {
 	if first*10 < n*9 {
 		t.Errorf("only %d of %d queries have the expected result first, want at least 90%%", first, n)
 	}
-}
-
-// searchResults types q into the search box, as a reader does, and returns
-// the links of the results shown once search has answered.
-func searchResults(t *testing.T, ctx context.Context, q string) []string {
-	t.Helper()
-	browsertest.Eval[bool](t, ctx, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.focus(); return true })()`)
-	browsertest.Do(t, ctx, chromedp.KeyEvent(q))
-	browsertest.Until(t, ctx, "search has answered "+q, `!document.getElementById("search-results").hasAttribute("aria-busy")`)
-	return browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li a")].map(a => a.getAttribute("href"))`)
 }

@@ -47,9 +47,6 @@ type termHit struct {
 	best   bool // text: the passage with most of it, all that compact chunks list
 }
 
-// URL returns the page's address.
-func (p *Page) URL() string { return p.url }
-
 // Read reads the page d whose article, the markup of its content without
 // the navigation around it, is article. The page's title and extra names
 // are indexed at its top, its description as the first text of its top, its
