@@ -136,7 +136,7 @@ func TestThemeLayout(t *testing.T) {
 	// The page without h2/h3 has no table of contents.
 	s.AssertNotContains("roles/scrum-master/index.html", `class="toc"`)
 	// Sections list their pages.
-	s.AssertContains("roles/index.html", `<ul class="children">`, `href="/roles/scrum-master/"`)
+	s.AssertContains("roles/index.html", `<ul class="children" data-search="skip">`, `href="/roles/scrum-master/"`)
 }
 
 func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
