@@ -1,6 +1,9 @@
 package search
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Page is what the index holds of one page, read once from its markup by
 // Read: its units (what results link to), their passages of text, and the
@@ -113,7 +116,9 @@ type termAcc struct {
 	count    int   // times in it
 	bestLoc  int32 // the passage where it is found most often, first on a tie
 	best     int
-	listed   int // of its titles and headings, then of its passages, how many end listed
+	texts    int  // its passages in texts
+	bestIn   bool // whether bestLoc is among them
+	listed   int  // of its titles and headings, how many end listed
 }
 
 // headHit is a title or heading a term is in.
@@ -191,15 +196,20 @@ func (w *pageTerms) text(loc int, text string, code bool) {
 	}
 }
 
-// settle ends the passage where term i is being counted.
+// settle ends the passage where term i is being counted. Of a term's
+// passages, the first maxTextHits are kept, and the best.
 func (w *pageTerms) settle(i int32) {
 	a := &w.acc[i]
 	if a.count == 0 {
 		return
 	}
-	w.texts = append(w.texts, textHit{acc: i, loc: a.loc, count: a.count})
+	kept := a.texts < maxTextHits
+	if kept {
+		w.texts = append(w.texts, textHit{acc: i, loc: a.loc, count: a.count})
+		a.texts++
+	}
 	if a.count > a.best {
-		a.best, a.bestLoc = a.count, a.loc
+		a.best, a.bestLoc, a.bestIn = a.count, a.loc, kept
 	}
 	a.count = 0
 }
@@ -222,9 +232,13 @@ func (w *pageTerms) end(dst []termHit) []termHit {
 	for i := range w.acc {
 		w.settle(int32(i))
 	}
-	if dst == nil {
-		dst = make([]termHit, 0, len(w.heads)+len(w.texts))
+	n := len(w.heads) + len(w.texts)
+	for i := range w.acc {
+		if a := &w.acc[i]; a.best > 0 && !a.bestIn {
+			n++
+		}
 	}
+	dst = slices.Grow(dst, n)
 	for _, h := range w.heads {
 		a := &w.acc[h.acc]
 		if a.listed == maxHeadHits {
@@ -233,17 +247,14 @@ func (w *pageTerms) end(dst []termHit) []termHit {
 		a.listed++
 		dst = append(dst, termHit{term: a.term, loc: h.loc, unit: h.unit, weight: h.weight})
 	}
-	for i := range w.acc {
-		w.acc[i].listed = 0
-	}
 	for _, t := range w.texts {
 		a := &w.acc[t.acc]
-		best := t.loc == a.bestLoc
-		if a.listed == maxTextHits && !best {
-			continue
+		dst = append(dst, termHit{term: a.term, loc: t.loc, unit: -1, weight: bodyWeight(t.count), best: t.loc == a.bestLoc})
+	}
+	for i := range w.acc {
+		if a := &w.acc[i]; a.best > 0 && !a.bestIn {
+			dst = append(dst, termHit{term: a.term, loc: a.bestLoc, unit: -1, weight: bodyWeight(a.best), best: true})
 		}
-		a.listed++
-		dst = append(dst, termHit{term: a.term, loc: t.loc, unit: -1, weight: bodyWeight(t.count), best: best})
 	}
 	return dst
 }
