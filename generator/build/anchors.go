@@ -27,8 +27,8 @@ type pageLinks struct {
 	// body is what the page's layout shows in its "main" block, kept for
 	// the /print/ page on sites small enough to print.
 	body string
-	// doc is what the search index holds of the page.
-	doc *search.Doc
+	// search is what the search index holds of the page.
+	search *search.Page
 }
 
 // linkIndex holds the pageLinks of every page, by content file.

@@ -179,7 +179,7 @@ func TestExpectationTableAndMatrix(t *testing.T) {
 func TestVisionBoardOrder(t *testing.T) {
 	s := testsite.New(t, playbookSite).MustBuild(build.Options{})
 	html := s.File("vision-boards/app/index.html")
-	top := strings.Index(html, `<div class="vb-cell vb-top">`)
+	top := strings.Index(html, `<div class="vb-cell vb-top" data-search-unit="Vision board">`)
 	order := []string{`id="vision"`, `id="target-group"`, `id="needs"`, `id="product"`, `id="business-goals"`}
 	last := top
 	for _, o := range order {
@@ -202,11 +202,11 @@ func TestQAThreadAndStructuredData(t *testing.T) {
 		`<h2 id="how-do-i-say-no"><a class="permalink" href="#how-do-i-say-no">How do I say no?</a></h2>`,
 		`Asked by <strong>Priya</strong> on <time datetime="2026-03-04">4 March 2026</time> · Roles: <a href="/hb/roles/product-owner/">Product Owner</a>, <a href="/hb/roles/scrum-master/">Scrum Master</a>`,
 		`<div class="question-body"><p>I keep saying yes.</p></div>`,
-		`<li class="answer" id="how-do-i-say-no-answer-1">`,
-		`<a class="permalink" href="#how-do-i-say-no-answer-1-1"><time datetime="2026-03-06">6 March 2026</time></a>`,
-		`<li class="answer" id="how-do-i-say-no-answer-1-1-1">`,
+		`<li class="answer" id="how-do-i-say-no-answer-1" data-search-unit="Answer">`,
+		`<a class="permalink" data-search="skip" href="#how-do-i-say-no-answer-1-1"><time datetime="2026-03-06">6 March 2026</time></a>`,
+		`<li class="answer" id="how-do-i-say-no-answer-1-1-1" data-search-unit="Answer">`,
 		`<div class="answer-body"><p>You’re welcome.</p></div>`,
-		`<li class="answer" id="how-do-i-say-no-answer-2">`, `<div class="answer-body"><p>Say no kindly.</p></div>`,
+		`<li class="answer" id="how-do-i-say-no-answer-2" data-search-unit="Answer">`, `<div class="answer-body"><p>Say no kindly.</p></div>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("thread lacks %s", want)

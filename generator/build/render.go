@@ -12,7 +12,6 @@ import (
 	"github.com/playbookhq/playbook/generator/internal/parallel"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/playbook"
-	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/theme"
 	"github.com/playbookhq/playbook/generator/view"
 )
@@ -120,19 +119,18 @@ func (s *Site) renderPage(buf *bytes.Buffer, p *content.Page, pos int) diag.List
 	if s.releaseBodies {
 		p.Body = nil // rendered: a one-off build needs the Markdown no more
 	}
-	doc, article := s.searchDoc(p, buf.Bytes())
+	sp := s.searchPage(p, buf.Bytes())
 	if s.index != nil {
-		if err := s.index.AddHTML(pos, doc, article); err != nil {
+		if err := s.index.Add(pos, sp); err != nil {
 			return append(res.Diagnostics, diag.Errorf(p.DisplayPath, 0, 0, "indexing for search: %v", err))
 		}
 		return res.Diagnostics
 	}
-	// serve keeps every page's text, to index the site again as pages
-	// change.
-	doc.Sections = search.SectionsFromHTML(article)
+	// serve keeps every page's search.Page, to index the site again as
+	// pages change.
 	s.links.mu.Lock()
 	if pl := s.links.pages[p.File]; pl != nil {
-		pl.doc = &doc
+		pl.search = sp
 	}
 	s.links.mu.Unlock()
 	return res.Diagnostics

@@ -16,12 +16,13 @@ const searchDir = "search/"
 // page is served (see Session.RefreshSearch).
 const maxSyncSearchPages = 2000
 
-// searchDoc returns what search indexes of a rendered page but its text:
-// its URL, title, site section and the names a reader may look for (roles
-// a page is about, the roles of a table, the questions of a thread); and
-// the markup of its article, whose text, by section, is the rest.
-func (s *Site) searchDoc(p *content.Page, page []byte) (doc search.Doc, article []byte) {
-	article = page
+// searchPage reads a rendered page for the search index: its URL, title,
+// description, site section and the names a reader may look for (the roles
+// a page is about, the roles of a table), and the markup of its article,
+// where the theme marks what is a result of its own (data-search-unit) and
+// what is shown from elsewhere (data-search="skip").
+func (s *Site) searchPage(p *content.Page, page []byte) *search.Page {
+	article := page
 	if i := bytes.Index(page, []byte("<article")); i >= 0 {
 		if j := bytes.LastIndex(page, []byte("</article>")); j > i {
 			article = page[i : j+len("</article>")]
@@ -33,11 +34,11 @@ func (s *Site) searchDoc(p *content.Page, page []byte) (doc search.Doc, article 
 	} else if p.IsSection && p.Section != "" {
 		section = p.Title
 	}
-	doc = search.Doc{URL: s.url(p), Title: p.Title, Section: section}
+	doc := search.Doc{URL: s.url(p), Title: p.Title, Section: section, Description: p.Description}
 	if m, ok := s.Book.Model(p).(playbook.Named); ok {
 		doc.Extra = m.SearchNames()
 	}
-	return doc, article
+	return search.Read(doc, article)
 }
 
 // searchFiles builds the search index of every page rendered or kept,
@@ -49,14 +50,14 @@ func (s *Site) searchFiles() ([]outputAsset, error) {
 		files, err = s.index.Files()
 	} else {
 		s.links.mu.Lock()
-		docs := make([]search.Doc, 0, len(s.Content.Pages))
+		pages := make([]*search.Page, 0, len(s.Content.Pages))
 		for _, p := range s.Content.Ordered {
-			if pl := s.links.pages[p.File]; pl != nil && pl.doc != nil {
-				docs = append(docs, *pl.doc)
+			if pl := s.links.pages[p.File]; pl != nil && pl.search != nil {
+				pages = append(pages, pl.search)
 			}
 		}
 		s.links.mu.Unlock()
-		files, err = search.BuildInOrder(docs)
+		files, err = search.Build(pages)
 	}
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/internal/diag"
+	"github.com/playbookhq/playbook/generator/internal/minify"
 	"github.com/playbookhq/playbook/generator/markup"
 	"github.com/playbookhq/playbook/generator/theme"
 	"github.com/playbookhq/playbook/generator/view"
@@ -71,9 +72,9 @@ func newSiteData(cfg config.Config) *view.SiteData {
 // themeAssets returns the theme's static files as written to the output.
 // The theme's stylesheets under css/ and the site's accent colours (brand)
 // are joined into one fingerprinted file, and the code-highlighting rules
-// written to another, so that a page needs one cached
-// request for all its styles; js/playbook.js is fingerprinted too, without
-// its comments (stripJS).
+// written to another, so that a page needs one cached request for all its
+// styles; the scripts under js/ are minified, and js/playbook.js is
+// fingerprinted too.
 func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string) ([]outputAsset, error) {
 	d.Integrity = map[string]string{}
 	// name returns the name an asset is written under and the name it has
@@ -96,16 +97,18 @@ func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string
 			css.Write(a.Data)
 			css.WriteByte('\n')
 		case a.Path == "js/playbook.js":
-			data := stripJS(a.Data)
-			js, other := name(a.Path, data)
+			min := minify.JS(a.Data)
+			js, other := name(a.Path, min)
 			d.Scripts = append(d.Scripts, js)
-			out = append(out, outputAsset{Path: js, Data: data, Origin: a.Origin, otherName: other})
+			out = append(out, outputAsset{Path: js, Data: min, Origin: a.Origin, otherName: other})
+		case strings.HasPrefix(a.Path, "js/") && strings.HasSuffix(a.Path, ".js"):
+			out = append(out, outputAsset{Path: a.Path, Data: minify.JS(a.Data), Origin: a.Origin})
 		default:
 			out = append(out, outputAsset{Path: a.Path, Data: a.Data, Origin: a.Origin})
 		}
 	}
 	css.WriteString(brand) // last, so that the site's accent wins over the theme's default
-	min := []byte(minifyCSS(css.String()))
+	min := minify.CSS([]byte(css.String()))
 	cssName, other := name("css/playbook.css", min)
 	d.Stylesheets = append(d.Stylesheets, cssName)
 	out = append(out, outputAsset{Path: cssName, Data: min, otherName: other})
@@ -116,7 +119,7 @@ func themeAssets(th *theme.Theme, d *view.SiteData, hashNames bool, brand string
 	if err != nil {
 		return nil, err
 	}
-	hl = []byte(minifyCSS(string(hl)))
+	hl = minify.CSS(hl)
 	code, otherCode := name("css/code.css", hl)
 	d.CodeStylesheet = code
 	out = append(out, outputAsset{Path: code, Data: hl, otherName: otherCode})

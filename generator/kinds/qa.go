@@ -583,15 +583,6 @@ func (t *Thread) Outside() string {
 	return b.String()
 }
 
-// SearchNames are the thread's questions.
-func (t *Thread) SearchNames() []string {
-	names := make([]string, 0, len(t.Questions))
-	for _, q := range t.Questions {
-		names = append(names, q.Title)
-	}
-	return names
-}
-
 // qaSkeleton fills in the Q&A skeleton.
 type qaSkeleton struct {
 	Title, Date string

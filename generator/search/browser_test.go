@@ -17,35 +17,44 @@ import (
 
 // handbook is a small site whose pages exercise ranking, prefixes, typos
 // and accents.
-var handbook = []Doc{
-	{URL: "/handbook/roles/product-owner/", Title: "Product Owner", Section: "Roles", Sections: []Section{
+var handbook = []testDoc{
+	{URL: "/handbook/roles/product-owner/", Title: "Product Owner", Section: "Roles", Sections: []testSection{
 		{Text: "Decides what the team builds next."},
 		{ID: "responsibilities", Heading: "Responsibilities", Text: "Own the product goal and keep the backlog ordered."},
 		{ID: "working-with-others", Heading: "Working with others", Text: "Ask the Scrum Master for help when refinement drags."},
 	}},
-	{URL: "/handbook/roles/scrum-master/", Title: "Scrum Master", Section: "Roles", Sections: []Section{
+	{URL: "/handbook/roles/scrum-master/", Title: "Scrum Master", Section: "Roles", Sections: []testSection{
 		{Text: "Coaches the team and the organisation."},
 		{ID: "responsibilities", Heading: "Responsibilities", Text: "Facilitate events and remove impediments."},
 	}},
-	{URL: "/handbook/articles/technicians/", Title: "Working sessions with technicians", Section: "Articles", Sections: []Section{
+	{URL: "/handbook/articles/technicians/", Title: "Working sessions with technicians", Section: "Articles", Sections: []testSection{
 		{Text: "How the product owner and the team prepare work together."},
 	}},
-	{URL: "/handbook/qa/", Title: "Questions and answers", Section: "Q&A", Sections: []Section{
+	{URL: "/handbook/qa/", Title: "Questions and answers", Section: "Q&A", Sections: []testSection{
 		{Text: "Threads from the forum."},
 		{ID: "who-decides-when-a-feature-ships", Heading: "Who decides when a feature ships?", Text: "The product owner decides, after talking to stakeholders."},
 	}},
-	{URL: "/handbook/pages/cafe/", Title: "Café meetings", Sections: []Section{
+	{URL: "/handbook/pages/cafe/", Title: "Café meetings", Sections: []testSection{
 		{Text: "Une réunion d'Équipe au café, every Friday."},
 	}},
-	{URL: "/handbook/pages/refinement/", Title: "Refinement", Sections: []Section{
+	{URL: "/handbook/pages/refinement/", Title: "Refinement", Sections: []testSection{
 		{Text: "Getting items ready."},
 	}},
-	{URL: "/handbook/pages/events/", Title: "Scrum events", Sections: []Section{
+	{URL: "/handbook/pages/events/", Title: "Scrum events", Sections: []testSection{
 		{Text: "The events of a sprint."},
 		{ID: "planning", Heading: "Planning", Text: "The sprint starts here."},
 		{ID: "refinement", Heading: "Refinement", Text: "Items get ready for planning."},
 	}},
 	{URL: "/handbook/pages/long/", Title: "A long page", Sections: longPage()},
+	// CJK text has no spaces between words: it is searched by pairs of
+	// characters.
+	{URL: "/handbook/world/zh/", Title: "产品负责人", Sections: []testSection{
+		{Text: "产品负责人决定团队下一步构建什么，并与利益相关者沟通。"},
+	}},
+	{URL: "/handbook/world/ja/", Title: "プロダクトオーナー", Sections: []testSection{
+		{Text: "プロダクトオーナーは、チームが次に作るものを決めます。"},
+		{ID: "sprint-review", Heading: "スプリントレビュー", Text: "完成した機能を利害関係者に見せます。"},
+	}},
 }
 
 // longSection is the section of longPage with a word of its own: two past
@@ -54,10 +63,10 @@ var longSection = defaultLimits().part + 2
 
 // longPage has more sections than a chunk keeps, section longSection with a
 // word of its own in a long text.
-func longPage() []Section {
-	secs := []Section{{Text: "Many sections."}}
+func longPage() []testSection {
+	secs := []testSection{{Text: "Many sections."}}
 	for i := 1; i <= longSection; i++ {
-		secs = append(secs, Section{ID: "part-" + strconv.Itoa(i), Heading: "Part " + strconv.Itoa(i), Text: "Filler text."})
+		secs = append(secs, testSection{ID: "part-" + strconv.Itoa(i), Heading: "Part " + strconv.Itoa(i), Text: "Filler text."})
 	}
 	secs[longSection].Text = strings.Repeat("Words before the match. ", 5) + "A quokka appears here. " + strings.Repeat("Words after it. ", 5)
 	return secs
@@ -122,10 +131,10 @@ func TestBrowserSearch(t *testing.T) {
 			t.Fatalf("results for %q: %+v, want one", "product owner resp", rs)
 		}
 		r := rs[0]
-		if r.Href != "/handbook/roles/product-owner/#responsibilities" || r.Title != "Product Owner" || r.Heading != "Responsibilities" {
-			t.Errorf("result = %+v, want Product Owner › Responsibilities at #responsibilities", r)
+		if r.Href != "/handbook/roles/product-owner/#responsibilities" || r.Title != "Responsibilities" || r.Context != "Product Owner" {
+			t.Errorf("result = %+v, want Responsibilities in Product Owner at #responsibilities", r)
 		}
-		if want := []string{"Product", "Owner", "Responsibilities", "product"}; !slices.Equal(r.Marks, want) {
+		if want := []string{"Responsibilities", "Product", "Owner", "product"}; !slices.Equal(r.Marks, want) {
 			t.Errorf("marked %q, want %q", r.Marks, want)
 		}
 		if r.Snippet != "Own the product goal and keep the backlog ordered." {
@@ -153,19 +162,22 @@ func TestBrowserSearch(t *testing.T) {
 	})
 
 	t.Run("long page", func(t *testing.T) {
-		// The hit is in section longSection, past the chunk's first ones: it comes from
-		// x/3-1.json (the long page is the fourth in URL order). The index
-		// keeps the start of each section's text only, so this snippet,
-		// whose word is further on, shows that start.
+		// The hit is in the passage of section longSection, past the
+		// chunk's first ones: it comes from a passage file (the long page
+		// is the fourth in URL order). The snippet is the part of the
+		// passage around the word, cut with ellipses.
 		typeQuery(t, ctx, "quokka")
 		rs := results(t, ctx)
-		want := truncate(longPage()[longSection].Text, defaultLimits().snippet)
 		part := "part-" + strconv.Itoa(longSection)
-		if len(rs) != 1 || rs[0].Href != "/handbook/pages/long/#"+part || rs[0].Heading != "Part "+strconv.Itoa(longSection) || rs[0].Snippet != want {
-			t.Errorf("results for %q: %+v, want %s of the long page with the snippet %q", "quokka", rs, part, want)
+		if len(rs) != 1 || rs[0].Href != "/handbook/pages/long/#"+part || rs[0].Title != "Part "+strconv.Itoa(longSection) || rs[0].Context != "A long page" {
+			t.Fatalf("results for %q: %+v, want %s of the long page", "quokka", rs, part)
 		}
-		if got := fetched(t, ctx); !slices.Contains(got, "x/3-1.json") {
-			t.Errorf("fetched %q, want the section file x/3-1.json among them", got)
+		if sn := rs[0].Snippet; !strings.HasPrefix(sn, "…") || !strings.Contains(sn, "A quokka appears here.") || !slices.Equal(rs[0].Marks, []string{"quokka"}) {
+			t.Errorf("snippet %q with marks %q, want the words around the marked quokka", sn, rs[0].Marks)
+		}
+		file := "x/3-" + strconv.Itoa(longSection/defaultLimits().part) + ".json"
+		if got := fetched(t, ctx); !slices.Contains(got, file) {
+			t.Errorf("fetched %q, want the passage file %s among them", got, file)
 		}
 	})
 
@@ -175,6 +187,21 @@ func TestBrowserSearch(t *testing.T) {
 			rs := results(t, ctx)
 			if len(rs) != 1 || rs[0].Href != "/handbook/pages/cafe/" {
 				t.Errorf("results for %q: %+v, want the café page", q, rs)
+			}
+		}
+	})
+
+	t.Run("CJK", func(t *testing.T) {
+		for _, c := range []struct{ q, href, title, mark string }{
+			{"负责人", "/handbook/world/zh/", "产品负责人", "负责人"},
+			{"利益相关者", "/handbook/world/zh/", "产品负责人", "利益相关者"},
+			{"次に作る", "/handbook/world/ja/", "プロダクトオーナー", "次に作る"},
+			{"利害関係者", "/handbook/world/ja/#sprint-review", "スプリントレビュー", "利害関係者"},
+		} {
+			typeQuery(t, ctx, c.q)
+			rs := results(t, ctx)
+			if len(rs) == 0 || rs[0].Href != c.href || rs[0].Title != c.title || !slices.Contains(rs[0].Marks, c.mark) {
+				t.Errorf("results for %q: %+v, want %s (%s) first with %q marked", c.q, rs, c.href, c.title, c.mark)
 			}
 		}
 	})

@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"slices"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // ManifestFile is the name of the index's manifest in the index folder, the
@@ -21,49 +19,22 @@ const ManifestFile = "index.json"
 // were chosen by measuring the example playbook and generated corpora
 // (see budget_test.go and bench_test.go).
 type limits struct {
-	snippet     int // runes of each section's text kept for snippets
-	chunk       int // bytes of JSON aimed at per document chunk
-	maxPerChunk int // most documents in one chunk
-	chunkFiles  int // chunk files beyond which documents are grouped by more
-	crowdedPer  int // the most documents per chunk that grouping adds up to
-	part        int // sections of a document per chunk entry or section file
+	snippet     int // runes of text kept of a unit on a site of compact chunks
+	fullText    int // pages up to which the chunks hold every passage
+	chunk       int // bytes of JSON aimed at per page chunk
+	maxPerChunk int // most pages in one chunk
+	chunkFiles  int // chunk files beyond which pages are grouped by more
+	crowdedPer  int // the most pages per chunk that grouping adds up to
+	part        int // passages per chunk entry or passage file, with every passage kept
+	compactPart int // the same, on a site of compact chunks
 	shard       int // bytes of JSON after which a shard is closed
 	external    int // bytes of postings from which a term's postings get their own file
 }
 
 // defaultLimits are the limits Build uses.
 func defaultLimits() limits {
-	return limits{snippet: 120, chunk: 1000, maxPerChunk: 32, chunkFiles: 2500, crowdedPer: 4, part: 32, shard: 1500, external: 1024}
-}
-
-// Build makes the search index of docs and returns its files, by path
-// relative to the index folder (ManifestFile, "s/0.json", ...). It numbers
-// the documents in URL order, so the same documents, in any order, give the
-// same files. It fails when a document has no URL or two have the same.
-func Build(docs []Doc) (map[string][]byte, error) {
-	return build(docs, defaultLimits())
-}
-
-func build(docs []Doc, lim limits) (map[string][]byte, error) {
-	sorted := slices.Clone(docs)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].URL < sorted[j].URL })
-	return buildInOrder(sorted, lim)
-}
-
-// BuildInOrder is Build with the documents numbered in the order given,
-// as an Indexer numbers them, instead of by URL.
-func BuildInOrder(docs []Doc) (map[string][]byte, error) {
-	return buildInOrder(docs, defaultLimits())
-}
-
-func buildInOrder(docs []Doc, lim limits) (map[string][]byte, error) {
-	x := newIndexer(len(docs), lim)
-	for i, d := range docs {
-		if err := x.Add(i, d); err != nil {
-			return nil, err
-		}
-	}
-	return x.Files()
+	return limits{snippet: 100, fullText: 2500, chunk: 1000, maxPerChunk: 32, chunkFiles: 2500, crowdedPer: 4,
+		part: 2, compactPart: 32, shard: 1500, external: 512}
 }
 
 // Files returns the files of the index of every document added. It fails
@@ -76,13 +47,13 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 	}
 	for id, e := range x.entries {
 		if e == nil {
-			return nil, fmt.Errorf("search: document %d of %d was never added", id, len(x.entries))
+			return nil, fmt.Errorf("search: page %d of %d was never added", id, len(x.entries))
 		}
 	}
 	urls := make(map[string]bool, len(x.entries))
 	for _, u := range x.urls {
 		if urls[u] {
-			return nil, fmt.Errorf("search: two documents have the URL %q", u)
+			return nil, fmt.Errorf("search: two pages have the URL %q", u)
 		}
 		urls[u] = true
 	}
@@ -95,7 +66,7 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 		per = writeChunks(chunks, x.entries, x.lim)
 	}()
 	files := x.sectionFiles
-	starts, err := writeShards(files, x.terms, x.lim)
+	starts, err := writeShards(files, x.terms, x.lim, len(x.entries), x.compact)
 	<-done
 	if err != nil {
 		return nil, err
@@ -107,7 +78,7 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 		P int      `json:"p"`
 		K int      `json:"k"`
 		S []string `json:"s"`
-	}{version(files), len(x.entries), per, x.lim.part, starts}
+	}{version(files), len(x.entries), per, x.part(), starts}
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
@@ -116,29 +87,53 @@ func (x *Indexer) Files() (map[string][]byte, error) {
 	return files, nil
 }
 
-// docEntry returns what the chunks hold of document id: its URL, title and
-// first lim.part sections, each cut to a snippet. The sections after them
-// go, lim.part at a time, to files of their own, returned by name (nil for
-// most pages), so that a long page costs no more than a short one.
-func docEntry(id int, d *Doc, lim limits) (entry json.RawMessage, files map[string][]byte) {
-	secs := make([][3]string, len(d.Sections))
-	for j, s := range d.Sections {
-		secs[j] = [3]string{s.ID, s.Heading, truncate(s.Text, lim.snippet)}
+// entry returns what the chunks hold of page id: its URL, title, site
+// section, units and its first passages; the passages after them go, a
+// part at a time, to files of their own, returned by name (nil for most
+// pages), so that a long page costs a result no more than a short one.
+// Compact, it holds each unit's first passage only, cut to lim.snippet
+// runes: on a big site the whole text would make thousands more files, or
+// bigger ones for every result.
+func (p *Page) entry(id int, lim limits, compact bool) (entry json.RawMessage, files map[string][]byte) {
+	units := make([][]any, len(p.units))
+	for i, u := range p.units {
+		units[i] = []any{u.id, u.heading, u.parent}
+		if u.label != "" {
+			units[i] = append(units[i], u.label)
+		}
 	}
-	for part := 1; part*lim.part < len(secs); part++ {
+	part := lim.part
+	var passages [][2]any
+	if compact {
+		part = lim.compactPart
+		passages = make([][2]any, len(p.units))
+		for i, u := range p.units {
+			passages[i] = [2]any{i, truncate(p.passages[u.first].text, lim.snippet)}
+		}
+	} else {
+		passages = make([][2]any, len(p.passages))
+		for i, ps := range p.passages {
+			passages[i] = [2]any{ps.unit, ps.text}
+		}
+	}
+	for j := 1; j*part < len(passages); j++ {
 		if files == nil {
 			files = map[string][]byte{}
 		}
-		data := appendSections(nil, secs[part*lim.part:min((part+1)*lim.part, len(secs))])
-		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(part)+".json"] = append(data, '\n')
+		files["x/"+strconv.Itoa(id)+"-"+strconv.Itoa(j)+".json"] = mustMarshal(passages[j*part : min((j+1)*part, len(passages))])
 	}
-	entry = append(entry, '[')
-	entry = appendJSONString(entry, d.URL)
-	entry = append(entry, ',')
-	entry = appendJSONString(entry, d.Title)
-	entry = append(entry, ',')
-	entry = appendSections(entry, secs[:min(lim.part, len(secs))])
-	return append(entry, ']'), files
+	entry = bytes.TrimSuffix(mustMarshal([]any{p.url, p.title, p.section, units, passages[:min(part, len(passages))]}), []byte("\n"))
+	return entry, files
+}
+
+// mustMarshal is marshal for values made of strings, numbers and slices
+// of them, which always encode.
+func mustMarshal(v any) []byte {
+	data, err := marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // writeChunks adds the document chunks to files and returns how many
@@ -181,23 +176,6 @@ func writeChunks(files map[string][]byte, entries []json.RawMessage, lim limits)
 	return per
 }
 
-// truncate cuts s to at most n runes, at a word boundary when there is one
-// in the second half, and marks the cut with an ellipsis.
-func truncate(s string, n int) string {
-	count := 0
-	for i := range s {
-		if count == n {
-			cut := s[:i]
-			if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)/2 {
-				cut = cut[:sp]
-			}
-			return cut + "…"
-		}
-		count++
-	}
-	return s
-}
-
 // version names a build of the index: a hash of every file but the
 // manifest, so that it changes whenever one of them does.
 func version(files map[string][]byte) string {
@@ -223,4 +201,12 @@ func marshal(v any) ([]byte, error) {
 		return nil, fmt.Errorf("search: encoding the index: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// part is how many passages a chunk entry or a passage file holds.
+func (x *Indexer) part() int {
+	if x.compact {
+		return x.lim.compactPart
+	}
+	return x.lim.part
 }

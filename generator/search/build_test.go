@@ -21,8 +21,9 @@ type manifest struct {
 	S []string `json:"s"`
 }
 
-// posting is one decoded posting.
-type posting struct{ doc, sec, weight int }
+// posting is one decoded posting: a page, a passage, a weight class and,
+// for a heading, how many passages after its own its unit reaches.
+type posting struct{ doc, loc, weight, reach int }
 
 // decodePostings reads a postings string.
 func decodePostings(t testing.TB, s string) []posting {
@@ -31,12 +32,18 @@ func decodePostings(t testing.TB, s string) []posting {
 	doc := 0
 	for s != "" {
 		delta, rest, ok := readVarint(s)
-		sw, rest2, ok2 := readVarint(rest)
+		v, rest2, ok2 := readVarint(rest)
 		if !ok || !ok2 {
 			t.Fatalf("bad postings %q", s)
 		}
 		doc += delta
-		out = append(out, posting{doc, sw >> 3, sw & 7})
+		p := posting{doc, v >> 3, v & 7, 0}
+		if p.loc > 0 && p.weight >= weightHeading {
+			if p.reach, rest2, ok = readVarint(rest2); !ok {
+				t.Fatalf("bad postings %q: a heading without its reach", s)
+			}
+		}
+		out = append(out, p)
 		s = rest2
 	}
 	return out
@@ -93,70 +100,60 @@ func unmarshal(t testing.TB, files map[string][]byte, name string, v any) {
 }
 
 func TestBuildPostings(t *testing.T) {
-	files, err := Build(handbook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Documents are numbered in URL order.
+	files := buildDocs(t, handbook, defaultLimits())
 	var urls []string
-	for _, d := range handbook {
+	for _, d := range byURL(handbook) {
 		urls = append(urls, d.URL)
 	}
-	slices.Sort(urls)
 	id := func(name string) int { return slices.Index(urls, "/handbook/"+name+"/") }
 	var (
 		technicians = id("articles/technicians")
 		cafe        = id("pages/cafe")
 		events      = id("pages/events")
-		long        = id("pages/long")
 		refinement  = id("pages/refinement")
 		qa          = id("qa")
 		po          = id("roles/product-owner")
 		sm          = id("roles/scrum-master")
 	)
+	// Each page's passages: 0 for its top, then one per section.
 	for _, c := range []struct {
 		term string
 		want []posting
 	}{
-		// A posting per page, for the section where the term weighs most:
-		// "Product Owner" is a title of two terms, which outweighs
-		// "product" in the text of section 1.
-		{"owner", []posting{{technicians, 0, weightBody}, {qa, 1, weightBody}, {po, 0, weightTitleTiny}}},
-		{"product", []posting{{technicians, 0, weightBody}, {qa, 1, weightBody}, {po, 0, weightTitleTiny}}},
-		{"refinement", []posting{{events, 2, weightHeadShort}, {refinement, 0, weightTitleTiny}, {po, 2, weightBody}}},
-		{"team", []posting{{technicians, 0, weightBody}, {po, 0, weightBody}, {sm, 0, weightBody}}},
-		{"roles", []posting{{po, 0, weightBody}, {sm, 0, weightBody}}}, // Doc.Section
-		{"cafe", []posting{{cafe, 0, weightTitleTiny}}},                // "Café" in the title and "café" in the text
-		{"equipe", []posting{{cafe, 0, weightBody}}},
-		{"ready", []posting{{events, 2, weightBody}, {refinement, 0, weightBody}}},
-		// Twice in a section beats once; on a tie the first section wins.
-		{"the", []posting{{technicians, 0, weightBody + 1}, {events, 0, weightBody}, {long, longSection, weightBody + 2}, {qa, 0, weightBody}, {po, 1, weightBody + 1}, {sm, 0, weightBody + 1}}},
+		// "Product Owner" is a title of two terms, at the top of its page.
+		{"owner", []posting{{technicians, 0, weightBody, 0}, {qa, 1, weightBody, 0}, {po, 0, weightTitleTiny, 0}}},
+		// A heading lists where its unit reaches: its own passage only.
+		{"refinement", []posting{{events, 2, weightHeadShort, 0}, {refinement, 0, weightTitleTiny, 0}, {po, 2, weightBody, 0}}},
+		// A word in a heading and in the text under it is listed for both.
+		{"decid", []posting{{qa, 1, weightHeading, 0}, {qa, 1, weightBody, 0}, {po, 0, weightBody, 0}}},
+		{"rol", []posting{{po, 0, weightBody, 0}, {sm, 0, weightBody, 0}}}, // Doc.Section "Roles"
+		{"caf", []posting{{cafe, 0, weightTitleTiny, 0}, {cafe, 0, weightBody, 0}}},
+		{"equip", []posting{{cafe, 0, weightBody, 0}}}, // "d'Équipe"
+		{"ready", []posting{{events, 2, weightBody, 0}, {refinement, 0, weightBody, 0}}},
 		{"missing", nil},
 	} {
-		got := lookup(t, files, c.term)
-		slices.SortFunc(got, func(a, b posting) int { return a.doc*100 + a.sec - b.doc*100 - b.sec })
-		if !reflect.DeepEqual(got, c.want) {
+		if got := lookup(t, files, c.term); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("postings of %q:\n got %v\nwant %v", c.term, got, c.want)
 		}
 	}
 }
 
 // manyDocs returns n documents with varied words, accents included.
-func manyDocs(n int) []Doc {
+func manyDocs(n int) []testDoc {
 	words := strings.Fields("backlog réunion équipe roadmap sprint review release refinement risk owner " +
 		"stakeholder persona metric charter incident budget hypothesis experiment dashboard estimate " +
 		"ζωή 製品 données über naïve zebra yak quality quorum")
-	docs := make([]Doc, n)
+	docs := make([]testDoc, n)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range docs {
 		var text strings.Builder
 		for range 40 {
 			text.WriteString(words[r.IntN(len(words))] + " ")
 		}
-		docs[i] = Doc{
+		docs[i] = testDoc{
 			URL:   fmt.Sprintf("/pages/%03d/", i),
 			Title: fmt.Sprintf("Page %d about %s", i, words[i%len(words)]),
-			Sections: []Section{
+			Sections: []testSection{
 				{Text: text.String()},
 				{ID: "s1", Heading: words[(i+3)%len(words)], Text: text.String()[:80]},
 			},
@@ -167,27 +164,24 @@ func manyDocs(n int) []Doc {
 
 func TestBuildDeterministic(t *testing.T) {
 	docs := manyDocs(120)
-	a, err := Build(docs)
+	pages := pagesOf(docs)
+	a, err := Build(pages)
 	if err != nil {
 		t.Fatal(err)
 	}
-	shuffled := slices.Clone(docs)
-	rand.New(rand.NewPCG(3, 4)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	b, err := Build(shuffled)
+	// serve builds the index again and again from the same Pages.
+	b, err := Build(pages)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !maps.EqualFunc(a, b, func(x, y []byte) bool { return string(x) == string(y) }) {
-		t.Error("the same documents in another order gave other files")
+		t.Error("the same pages gave other files the second time")
 	}
-	if !reflect.DeepEqual(docs, manyDocs(120)) {
-		t.Error("Build changed its argument")
+	if !reflect.DeepEqual(pages, pagesOf(manyDocs(120))) {
+		t.Error("Build changed the pages")
 	}
 	docs[7].Sections[0].Text += " changed"
-	c, err := Build(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := buildDocs(t, docs, defaultLimits())
 	var ma, mc manifest
 	unmarshal(t, a, ManifestFile, &ma)
 	unmarshal(t, c, ManifestFile, &mc)
@@ -198,13 +192,13 @@ func TestBuildDeterministic(t *testing.T) {
 
 func TestBuildErrors(t *testing.T) {
 	for _, c := range []struct {
-		docs []Doc
+		docs []testDoc
 		want string
 	}{
-		{[]Doc{{Title: "Lost"}}, `search: the document titled "Lost" has no URL`},
-		{[]Doc{{URL: "/a/"}, {URL: "/b/"}, {URL: "/a/"}}, `search: two documents have the URL "/a/"`},
+		{[]testDoc{{Title: "Lost"}}, `search: the page titled "Lost" has no URL`},
+		{[]testDoc{{URL: "/a/"}, {URL: "/b/"}, {URL: "/a/"}}, `search: two pages have the URL "/a/"`},
 	} {
-		if _, err := Build(c.docs); err == nil || err.Error() != c.want {
+		if _, err := Build(pagesOf(c.docs)); err == nil || err.Error() != c.want {
 			t.Errorf("Build error = %v, want %q", err, c.want)
 		}
 	}
@@ -215,11 +209,8 @@ func TestBuildErrors(t *testing.T) {
 // postings get files of their own and that every document is in its chunk.
 func TestBuildSplits(t *testing.T) {
 	docs := manyDocs(200)
-	lim := limits{snippet: 30, chunk: 400, maxPerChunk: 32, chunkFiles: 1000, crowdedPer: 4, part: 8, shard: 300, external: 200}
-	files, err := build(docs, lim)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lim := limits{snippet: 30, fullText: 1000, chunk: 400, maxPerChunk: 32, chunkFiles: 1000, crowdedPer: 4, part: 8, compactPart: 8, shard: 300, external: 200}
+	files := buildDocs(t, docs, lim)
 	var m manifest
 	unmarshal(t, files, ManifestFile, &m)
 	if m.N != 200 || m.P < 1 || len(m.S) < 5 || m.S[0] != "" {
@@ -248,15 +239,15 @@ func TestBuildSplits(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"réunion", "données", "ζωή", "製品"} {
-		if _, ok := seen[prefix(normalize(want))]; !ok {
-			t.Errorf("no shard holds %q", normalize(want))
+	for _, want := range []string{"reunion", "donne", "ζωη", "製品"} {
+		if _, ok := seen[prefix(want)]; !ok {
+			t.Errorf("no shard holds %q", want)
 		}
 	}
 	if externals == 0 {
 		t.Error("no postings were moved to their own file")
 	}
-	for i, d := range docs {
+	for i, d := range byURL(docs) {
 		var chunk [][]json.RawMessage
 		unmarshal(t, files, "d/"+strconv.Itoa(i/m.P)+".json", &chunk)
 		var url, title string
@@ -265,10 +256,10 @@ func TestBuildSplits(t *testing.T) {
 		if url != d.URL || title != d.Title {
 			t.Errorf("document %d in its chunk is %q %q, want %q %q", i, url, title, d.URL, d.Title)
 		}
-		var secs [][3]string
-		json.Unmarshal(chunk[i%m.P][2], &secs)
-		if want := truncate(d.Sections[0].Text, 30); secs[0][2] != want || !strings.HasSuffix(want, "…") {
-			t.Errorf("document %d text %q, want %q ending in …", i, secs[0][2], want)
+		var passages [][2]any
+		json.Unmarshal(chunk[i%m.P][4], &passages)
+		if text, _ := passages[0][1].(string); text == "" || !strings.HasPrefix(d.Sections[0].Text, text) {
+			t.Errorf("document %d first passage %v, want the start of %q", i, passages, d.Sections[0].Text)
 		}
 	}
 }

@@ -16,21 +16,22 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
-// markdownDocs renders every Markdown file under dir with plain goldmark and
-// extracts its Doc with DocFromHTML, as the build does from its own
-// rendering. The title comes from front matter (YAML or TOML) or from a
-// leading "# Title" line; the URL from the file's path, folder pages
-// (_index.md, index.md, README.md) taking the folder's.
-func markdownDocs(tb testing.TB, dir string) []Doc {
+// markdownPages renders every Markdown file under dir with plain goldmark and
+// reads it, as the build does from its own rendering, in URL order. The
+// title comes from front matter (YAML or TOML) or from a leading "# Title"
+// line; the URL from the file's path, folder pages (_index.md, index.md,
+// README.md) taking the folder's, under base.
+func markdownPages(tb testing.TB, dir, base string) []*Page {
 	tb.Helper()
-	var docs []Doc
+	var pages []*Page
 	for _, p := range markdownHTML(tb, dir) {
-		docs = append(docs, DocFromHTML(p.doc.URL, p.doc.Title, p.doc.Section, p.body))
+		p.doc.URL = base + p.doc.URL
+		pages = append(pages, Read(p.doc, p.body))
 	}
-	return docs
+	return pages
 }
 
-// markdownHTML is markdownDocs before the extraction: each page's URL,
+// markdownHTML is markdownPages before the reading: each page's URL,
 // title and section, and its markup.
 func markdownHTML(tb testing.TB, dir string) []htmlPage {
 	tb.Helper()

@@ -64,6 +64,7 @@ func TestFoldAgreesWithBrowser(t *testing.T) {
 		}
 	}
 	var diffs []string
+	var tr termReader
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if word[r] != isWordRune(r) && assigned(r) {
 			diffs = append(diffs, fmt.Sprintf("U+%04X word: Go %v, JavaScript %v", r, isWordRune(r), word[r]))
@@ -75,7 +76,7 @@ func TestFoldAgreesWithBrowser(t *testing.T) {
 		if !ok {
 			want = string(r)
 		}
-		if g, _ := normalizeWord(string(r)); g != want {
+		if g := tr.normalize(string(r)); g != want {
 			diffs = append(diffs, fmt.Sprintf("U+%04X %q: Go %q, JavaScript %q", r, r, g, want))
 		}
 	}

@@ -1,50 +1,75 @@
 package search
 
 import (
+	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/playbookhq/playbook/generator/internal/corpus"
+	"github.com/playbookhq/playbook/generator/markup"
 )
 
-// BenchmarkDocFromHTML extracts the documents of 200 generated pages
-// rendered as the build renders them (headings with ids, highlighted code):
-// what serve keeps of every page, to index the site again as pages change.
-func BenchmarkDocFromHTML(b *testing.B) {
-	pages, size := renderedPages(b)
+// htmlPage is a page to index from its markup.
+type htmlPage struct {
+	doc  Doc // URL, title, section, description and extra names
+	body []byte
+}
+
+// renderedCorpus renders n generated pages as the build renders them
+// (headings with ids, highlighted code).
+func renderedCorpus(tb testing.TB, n int) []htmlPage {
+	dir := filepath.Join(tb.TempDir(), "corpus")
+	if _, err := corpus.Generate(dir, corpus.Options{Pages: n, Seed: 3}); err != nil {
+		tb.Fatal(err)
+	}
+	r := markup.New(markup.Options{})
+	var pages []htmlPage
+	walkMarkdown(tb, dir, func(path, title string, body []byte) error {
+		res, err := r.Render(markup.Document{Source: body, Path: path})
+		if err != nil {
+			return err
+		}
+		doc := Doc{URL: "/" + strconv.Itoa(len(pages)) + "/", Title: title, Section: "Section " + strconv.Itoa(len(pages)%3)}
+		pages = append(pages, htmlPage{doc, []byte(res.HTML)})
+		return nil
+	})
+	return pages
+}
+
+// BenchmarkRead reads 200 generated pages, rendered as the build renders
+// them, into Pages: their units, passages and postings, what the build
+// does for every page it renders.
+func BenchmarkRead(b *testing.B) {
+	pages := renderedCorpus(b, 200)
+	size := 0
+	for _, p := range pages {
+		size += len(p.body)
+	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, p := range pages {
-			if d := DocFromHTML("/p/", "Page", "Section", p); len(d.Sections) == 0 {
-				b.Fatal("no sections")
+			if r := Read(p.doc, p.body); len(r.hits) == 0 {
+				b.Fatal("no postings")
 			}
 		}
 	}
 }
 
-// BenchmarkAddHTML indexes the same pages as the build does: each read
-// once, its terms counted while its text is extracted.
-func BenchmarkAddHTML(b *testing.B) {
-	pages, size := renderedPages(b)
-	b.SetBytes(int64(size))
+// BenchmarkIndexer reads the same pages and adds them to an Indexer, as
+// the build does, and makes the files.
+func BenchmarkIndexer(b *testing.B) {
+	pages := renderedCorpus(b, 200)
 	b.ReportAllocs()
 	for b.Loop() {
 		x := NewIndexer(len(pages))
 		for i, p := range pages {
-			if err := x.AddHTML(i, Doc{URL: "/p/" + strconv.Itoa(i) + "/", Title: "Page", Section: "Section"}, p); err != nil {
+			if err := x.Add(i, Read(p.doc, p.body)); err != nil {
 				b.Fatal(err)
 			}
 		}
+		if _, err := x.Files(); err != nil {
+			b.Fatal(err)
+		}
 	}
-}
-
-// renderedPages renders 200 generated pages as the build renders them
-// and returns them with their total size.
-func renderedPages(b *testing.B) ([][]byte, int) {
-	var pages [][]byte
-	size := 0
-	for _, p := range renderedCorpus(b, 200) {
-		pages = append(pages, p.body)
-		size += len(p.body)
-	}
-	return pages, size
 }

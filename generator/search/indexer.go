@@ -5,32 +5,32 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
-// Indexer builds the index of a known number of documents, which may be
-// added in any order and from many goroutines at once: a build adds each
-// page as soon as it is rendered, so that reading its terms is spread over
-// the render instead of waiting for the last page. Reading a page's terms,
-// most of the work, runs in the goroutine that adds it; appending them to
-// the posting lists, which must go in document order, runs under a lock
-// once every document before it is in.
+// Indexer builds the index of a known number of pages, which may be added
+// in any order and from many goroutines at once: a build adds each page as
+// soon as it is rendered and read, so that the work is spread over the
+// render instead of waiting for the last page. Encoding a page's chunk
+// entry runs in the goroutine that adds it; appending its postings, which
+// must go in page order, runs under a lock once every page before it is
+// in, a batch at a time.
 type Indexer struct {
 	lim     limits
-	readers sync.Pool // *pageReader
+	compact bool // the chunks hold each unit's first passage only
 
 	mu           sync.Mutex
-	err          error             // the first bad document
-	entries      []json.RawMessage // what the chunks hold of each document
-	urls         []string          // by document
-	sectionFiles map[string][]byte // the x/ files of long documents
-	pending      map[int][]termHit // hits of documents added but not merged yet
-	free         [][]termHit       // merged hit lists, for reuse
-	next         int               // the first document whose hits are not merged
+	err          error             // the first bad page
+	entries      []json.RawMessage // what the chunks hold of each page
+	urls         []string          // by page
+	sectionFiles map[string][]byte // the x/ files of long pages
+	pending      map[int]*Page     // pages added but not merged yet
+	next         int               // the first page not merged yet
 	terms        map[string]*postings
+	scratch      []termHit      // compactHits's, reused
+	at           map[string]int // compactHits's, reused
 }
 
-// NewIndexer returns an Indexer for n documents, numbered 0 to n-1.
+// NewIndexer returns an Indexer for n pages, numbered 0 to n-1.
 func NewIndexer(n int) *Indexer {
 	return newIndexer(n, defaultLimits())
 }
@@ -38,107 +38,77 @@ func NewIndexer(n int) *Indexer {
 func newIndexer(n int, lim limits) *Indexer {
 	return &Indexer{
 		lim:          lim,
+		compact:      n > lim.fullText,
 		entries:      make([]json.RawMessage, n),
 		urls:         make([]string, n),
 		sectionFiles: map[string][]byte{},
-		pending:      map[int][]termHit{},
+		pending:      map[int]*Page{},
 		terms:        map[string]*postings{},
 	}
 }
 
-// Add indexes d as document number id. It is safe for concurrent use; each
-// number must be added once.
-func (x *Indexer) Add(id int, d Doc) error {
-	return x.add(id, &d, func(r *pageReader) {
-		d.Sections = withTop(d.Sections)
-		r.hits = r.read(&d, r.hits[:0])
-	})
+// Build makes the index of pages, numbered in the order given, and returns
+// its files by path relative to the index folder (ManifestFile,
+// "s/0.json", ...). It fails when a page has no URL or two have the same.
+func Build(pages []*Page) (map[string][]byte, error) {
+	return build(pages, defaultLimits())
 }
 
-// AddHTML is Add for the document whose sections DocFromHTML would find
-// in body, d.Sections being ignored, and gives the same index. It is
-// faster: it reads the terms as it finds the text, and keeps of each
-// section's text only the snippet that the chunks hold.
-func (x *Indexer) AddHTML(id int, d Doc, body []byte) error {
-	// A snippet is lim.snippet runes, and an ellipsis when more follow.
-	return x.add(id, &d, func(r *pageReader) { r.hits = r.readHTML(&d, body, x.lim.snippet, r.hits[:0]) })
-}
-
-// add indexes document id, once read sets the reader's hits and leaves
-// d's sections with the top of the page first (withTop).
-func (x *Indexer) add(id int, d *Doc, read func(*pageReader)) error {
-	if id < 0 || id >= len(x.entries) {
-		return fmt.Errorf("search: document number %d is out of range 0 to %d", id, len(x.entries)-1)
+func build(pages []*Page, lim limits) (map[string][]byte, error) {
+	x := newIndexer(len(pages), lim)
+	for i, p := range pages {
+		if err := x.Add(i, p); err != nil {
+			return nil, err
+		}
 	}
-	if d.URL == "" {
-		err := fmt.Errorf("search: the document titled %q has no URL", d.Title)
+	return x.Files()
+}
+
+// Add indexes p as page number id. It is safe for concurrent use; each
+// number must be added once.
+func (x *Indexer) Add(id int, p *Page) error {
+	if id < 0 || id >= len(x.entries) {
+		return fmt.Errorf("search: page number %d is out of range 0 to %d", id, len(x.entries)-1)
+	}
+	if p.url == "" {
+		err := fmt.Errorf("search: the page titled %q has no URL", p.title)
 		x.fail(err)
 		return err
 	}
-	r, _ := x.readers.Get().(*pageReader)
-	if r == nil {
-		r = &pageReader{}
-	}
-	defer x.readers.Put(r)
-	read(r)
-	entry, extra := docEntry(id, d, x.lim)
+	entry, extra := p.entry(id, x.lim, x.compact)
 
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.entries[id] != nil {
-		return fmt.Errorf("search: document number %d was added twice", id)
+		return fmt.Errorf("search: page number %d was added twice", id)
 	}
-	x.entries[id], x.urls[id] = entry, d.URL
+	x.entries[id], x.urls[id] = entry, p.url
 	for name, data := range extra {
 		x.sectionFiles[name] = data
 	}
-	x.pending[id] = append(x.recycled(), r.hits...)
-	// Merge a batch of documents at a time: the posting lists they append
-	// to stay in the processor's cache from one document to the next,
-	// where merging each alone, between two renders, missed it on most
-	// of its hits.
+	x.pending[id] = p
+	// Merge a batch of pages at a time: the posting lists they append to
+	// stay in the processor's cache from one page to the next, where
+	// merging each alone, between two renders, missed it on most of its
+	// postings.
 	end := x.next
-	for {
-		if _, ok := x.pending[end]; !ok {
-			break
-		}
+	for x.pending[end] != nil {
 		end++
 	}
 	if end-x.next < mergeBatch && end < len(x.entries) {
 		return nil
 	}
 	for ; x.next < end; x.next++ {
-		hits := x.pending[x.next]
+		x.merge(x.next, x.pending[x.next])
 		delete(x.pending, x.next)
-		x.merge(x.next, hits)
-		x.free = append(x.free, hits[:0])
 	}
 	return nil
 }
 
-// withTop returns the sections of a document with the top of the page
-// first, an empty one if it had none: section numbers count it.
-func withTop(secs []Section) []Section {
-	if len(secs) == 0 || secs[0].ID != "" {
-		return append([]Section{{}}, secs...)
-	}
-	return secs
-}
-
-// mergeBatch is how many documents in a row are merged at once.
+// mergeBatch is how many pages in a row are merged at once.
 const mergeBatch = 32
 
-// recycled returns an empty hit list, reusing one already merged.
-func (x *Indexer) recycled() []termHit {
-	if n := len(x.free); n > 0 {
-		hits := x.free[n-1]
-		x.free = x.free[:n-1]
-		return hits
-	}
-	return nil
-}
-
-// fail records the first error of a document, for Files to return.
+// fail records the first error of a page, for Files to return.
 func (x *Indexer) fail(err error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -147,323 +117,80 @@ func (x *Indexer) fail(err error) {
 	}
 }
 
-// merge appends the hits of document id, the next one in order, to the
+// merge appends the postings of page id, the next one in order, to the
 // posting lists. A new term's key is copied, so that the posting lists do
-// not keep the document's text alive.
-func (x *Indexer) merge(id int, hits []termHit) {
-	for _, h := range hits {
-		p := x.terms[h.term]
-		if p == nil {
-			p = &postings{}
-			x.terms[strings.Clone(h.term)] = p
+// not keep the page's text alive.
+//
+// A posting is the page (as the difference from the list's last), then
+// passage×8+weight and, for a heading below the top of the page, how many
+// passages after its first its unit reaches (nested units included), so
+// that a question's heading counts for its answers. Compact chunks hold a
+// passage per unit, so there the passage is the unit and the reach counts
+// units; and a term's text is listed at its best passage only.
+func (x *Indexer) merge(id int, p *Page) {
+	hits := p.hits
+	if x.compact {
+		if x.at == nil {
+			x.at = map[string]int{}
 		}
-		p.buf = appendVarint(p.buf, id-p.last)
-		p.buf = appendVarint(p.buf, h.sec*8+int(h.weight))
-		p.last = id
-		p.docs++
+		hits = compactHits(p.hits, x.scratch[:0], x.at)
+		x.scratch = hits
+	}
+	for _, h := range hits {
+		l := x.terms[h.term]
+		if l == nil {
+			l = &postings{last: -1}
+			x.terms[strings.Clone(h.term)] = l
+		}
+		loc, reach := int(h.loc), 0
+		if h.unit >= 0 {
+			u := &p.units[h.unit]
+			reach = int(u.lastPassage) - u.first
+			if x.compact {
+				reach = int(u.lastUnit - h.unit)
+			}
+		}
+		if x.compact {
+			loc = p.passages[loc].unit // the unit's first passage, all the chunk holds
+		}
+		if id != l.last {
+			l.docs++
+		}
+		l.buf = appendVarint(l.buf, id-max(l.last, 0))
+		l.buf = appendVarint(l.buf, loc*8+int(h.weight))
+		if loc > 0 && h.weight >= weightHeading {
+			l.buf = appendVarint(l.buf, reach)
+		}
+		l.last = id
 	}
 }
 
-// postings is the growing posting list of one term: a posting per page,
-// for the section where the term weighs most (the first of them on a tie).
-// One per section would tell more about where several terms meet, but
-// common words are in most sections of most pages, and their lists would
-// be five times longer.
-type postings struct {
-	buf  []byte // encoded (document delta, section×8+weight) pairs
-	last int    // the last document added
-	docs int    // how many documents have the term
-}
-
-// termHit is where a term weighs most in one page.
-type termHit struct {
-	term   string
-	sec    int
-	weight uint8
-}
-
-// pageReader finds the terms of one page at a time, reusing its memory.
-type pageReader struct {
-	// slots is a hash table of the page's terms: 1 + a position in acc,
-	// or 0 for an empty slot, found by the term's hash with linear
-	// probing. It is a map[string]int that hashes a term once and looks a
-	// normalised word up without making it a string: looking up a term
-	// for every word of the text was most of the time spent on it.
-	slots   []int32
-	acc     []termAcc
-	words   []string
-	hits    []termHit
-	scratch []byte // a word being normalised
-
-	// The word countText saw at the end of its text, which the next text
-	// may continue ("<b>re</b>ady" is one word): counted by endText.
-	held      string
-	heldPlain bool
-	heldSec   int
-}
-
-// termAcc follows one term through a page's sections, in order.
-type termAcc struct {
-	term       string
-	hash       uint32
-	sec        int   // the section being read
-	weight     uint8 // its heading or title class there
-	count      int   // times in its text
-	bestSec    int
-	bestWeight int // -1 before the first section ends
-}
-
-// settle ends the section a.sec, keeping it if it weighs more than the best.
-func (a *termAcc) settle() {
-	w := a.weight
-	if a.count > 0 {
-		w = max(w, bodyWeight(a.count))
-	}
-	if int(w) > a.bestWeight {
-		a.bestSec, a.bestWeight = a.sec, int(w)
-	}
-}
-
-// read appends to dst where each term of d weighs most.
-func (r *pageReader) read(d *Doc, dst []termHit) []termHit {
-	r.begin(d)
-	for sec, s := range d.Sections {
-		r.heading(sec, s.Heading)
-		r.countText(sec, s.Text)
-		r.endText()
-	}
-	return r.end(dst)
-}
-
-// readHTML is read for a Doc whose sections are in the markup body, as
-// DocFromHTML finds them: it sets d.Sections (withTop), with each text cut to a
-// prefix of more than keep runes, and reads the terms of the whole text as
-// it goes, instead of collecting it to read it again.
-func (r *pageReader) readHTML(d *Doc, body []byte, keep int, dst []termHit) []termHit {
-	r.begin(d)
-	x := extractor{words: r}
-	x.text.limit = keep
-	x.run(string(body))
-	x.flush()
-	d.Sections = withTop(x.sections)
-	return r.end(dst)
-}
-
-// begin starts a page with the terms of its title, extra names and site
-// section, all in the top section.
-func (r *pageReader) begin(d *Doc) {
-	if r.slots == nil {
-		r.slots = make([]int32, 1024)
-	}
-	clear(r.slots)
-	r.acc = r.acc[:0]
-	r.held = ""
-	r.words = appendTerms(r.words[:0], d.Title)
-	r.mark(0, r.words, titleWeight(len(r.words)))
-	for _, e := range d.Extra {
-		r.words = appendTerms(r.words[:0], e)
-		r.mark(0, r.words, weightHeading)
-	}
-	r.countText(0, d.Section)
-	r.endText()
-}
-
-// end appends to dst where each term of the page weighs most.
-func (r *pageReader) end(dst []termHit) []termHit {
-	for i := range r.acc {
-		a := &r.acc[i]
-		a.settle()
-		dst = append(dst, termHit{term: a.term, sec: a.bestSec, weight: uint8(a.bestWeight)})
+// compactHits appends to dst one posting per term of hits: its first title
+// or heading of the highest class, else its best passage. On a big site a
+// posting per title, heading and passage would make the lists of common
+// words, which most queries fetch, several times longer.
+func compactHits(hits []termHit, dst []termHit, at map[string]int) []termHit {
+	clear(at)
+	for _, h := range hits {
+		if h.unit < 0 && !h.best {
+			continue
+		}
+		i, ok := at[h.term]
+		switch {
+		case !ok:
+			at[h.term] = len(dst)
+			dst = append(dst, h)
+		case h.weight > dst[i].weight:
+			dst[i] = h
+		}
 	}
 	return dst
 }
 
-// heading records the terms of the heading of section sec.
-func (r *pageReader) heading(sec int, heading string) {
-	r.words = appendTerms(r.words[:0], heading)
-	r.mark(sec, r.words, headingWeight(len(r.words)))
-}
-
-// countText counts the words of text found in section sec, as
-// appendTerms cuts them. A word that reaches the end of text is held, as
-// the next text may go on with it; endText, at a break between words,
-// counts it.
-func (r *pageReader) countText(sec int, text string) {
-	i := 0
-	if r.held != "" {
-		plain := r.heldPlain
-		for i < len(text) {
-			kind, size := wordAt(text, i)
-			if kind == notWord {
-				break
-			}
-			plain = plain && kind == plainWord
-			i += size
-		}
-		if i > 0 {
-			r.held, r.heldPlain = r.held+text[:i], plain
-		}
-		if i == len(text) {
-			return
-		}
-		r.endText()
-	}
-	for i < len(text) {
-		// Between words.
-		if c := text[i]; c < utf8.RuneSelf {
-			if asciiKind[c] == notWord {
-				i++
-				continue
-			}
-		} else if kind, size := wordAt(text, i); kind == notWord {
-			i += size
-			continue
-		}
-		// A word, hashed as it is read while it is plain.
-		start, plain, h := i, true, uint32(fnvOffset)
-		for i < len(text) {
-			c := text[i]
-			if c >= utf8.RuneSelf {
-				kind, size := wordAt(text, i)
-				if kind == notWord {
-					break
-				}
-				plain = false
-				i += size
-				continue
-			}
-			kind := asciiKind[c]
-			if kind == notWord {
-				break
-			}
-			plain = plain && kind == plainWord
-			h = (h ^ uint32(c)) * fnvPrime
-			i++
-		}
-		if i == len(text) {
-			r.held, r.heldPlain, r.heldSec = text[start:], plain, sec
-			return
-		}
-		if plain {
-			r.countPlain(sec, text[start:i], h)
-		} else {
-			r.countWord(sec, text[start:i], false)
-		}
-	}
-}
-
-// countPlain counts a word that is its own term, whose hash is h.
-func (r *pageReader) countPlain(sec int, word string, h uint32) {
-	if len(word) < minTermLen || len(word) > maxTermLen {
-		return
-	}
-	accOf(r, word, h, sec).count++
-}
-
-// endText counts the word held by countText, if any.
-func (r *pageReader) endText() {
-	if r.held != "" {
-		r.countWord(r.heldSec, r.held, r.heldPlain)
-		r.held = ""
-	}
-}
-
-// countWord counts one word of the text of section sec, normalised, when
-// its length is within the limits; plain says it is already normalised.
-func (r *pageReader) countWord(sec int, word string, plain bool) {
-	if plain {
-		r.countPlain(sec, word, hashTerm(word))
-		return
-	}
-	var n int
-	r.scratch, n = appendNormalized(r.scratch[:0], word)
-	if n < minTermLen || n > maxTermLen {
-		return
-	}
-	accOf(r, r.scratch, hashTerm(r.scratch), sec).count++
-}
-
-// entry returns the accumulator of term, moved on to section sec.
-func (r *pageReader) entry(term string, sec int) *termAcc {
-	return accOf(r, term, hashTerm(term), sec)
-}
-
-// accOf returns the accumulator of term, whose hash is h, moved on to
-// section sec, adding it when the page had no such term yet: only then
-// does a term given as bytes (a normalised word) become a string.
-func accOf[T string | []byte](r *pageReader, term T, h uint32, sec int) *termAcc {
-	i, slot := find(r, term, h)
-	if i < 0 {
-		i = r.insert(string(term), h, slot, sec)
-	}
-	return r.move(i, sec)
-}
-
-// hashTerm is the FNV-1a hash of a term.
-func hashTerm[T string | []byte](term T) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(term); i++ {
-		h = (h ^ uint32(term[i])) * fnvPrime
-	}
-	return h
-}
-
-// The 32-bit FNV-1a parameters.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// find returns the position in r.acc of term, whose hash is h, or -1 and
-// the empty slot where it would go.
-func find[T string | []byte](r *pageReader, term T, h uint32) (int, int) {
-	mask := uint32(len(r.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := r.slots[i]
-		if s == 0 {
-			return -1, int(i)
-		}
-		if a := &r.acc[s-1]; a.hash == h && a.term == string(term) {
-			return int(s - 1), int(i)
-		}
-	}
-}
-
-// insert adds term, not yet on the page, found first in section sec, at
-// the empty slot find gave, and returns its position in r.acc. The table
-// doubles when half full.
-func (r *pageReader) insert(term string, h uint32, slot, sec int) int {
-	i := len(r.acc)
-	r.acc = append(r.acc, termAcc{term: term, hash: h, sec: sec, bestWeight: -1})
-	r.slots[slot] = int32(i + 1)
-	if 2*len(r.acc) > len(r.slots) {
-		r.slots = make([]int32, 2*len(r.slots))
-		mask := uint32(len(r.slots) - 1)
-		for k := range r.acc {
-			j := r.acc[k].hash & mask
-			for r.slots[j] != 0 {
-				j = (j + 1) & mask
-			}
-			r.slots[j] = int32(k + 1)
-		}
-	}
-	return i
-}
-
-// move returns accumulator i, moved on to section sec.
-func (r *pageReader) move(i, sec int) *termAcc {
-	a := &r.acc[i]
-	if a.sec != sec {
-		a.settle()
-		a.sec, a.weight, a.count = sec, 0, 0
-	}
-	return a
-}
-
-// mark records words found in a title or heading of section sec.
-func (r *pageReader) mark(sec int, words []string, weight uint8) {
-	for _, w := range words {
-		a := r.entry(w, sec)
-		a.weight = max(a.weight, weight)
-	}
+// postings is the growing posting list of one term: for each page, the
+// titles and headings it is in and the passages it is in.
+type postings struct {
+	buf  []byte // encoded (page delta, passage×8+weight) pairs
+	last int    // the last page added, -1 before one
+	docs int    // how many pages have the term
 }

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"fmt"
 	"maps"
 	"math/rand/v2"
-	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,11 +10,11 @@ import (
 )
 
 // longDocs is manyDocs with some pages long enough to have section files.
-func longDocs(n int) []Doc {
+func longDocs(n int) []testDoc {
 	docs := manyDocs(n)
 	for i := 0; i < n; i += 7 {
 		for j := range 70 {
-			docs[i].Sections = append(docs[i].Sections, Section{ID: "l" + strconv.Itoa(j), Heading: "Step " + strconv.Itoa(j), Text: strings.Repeat("charter quorum ", j%5+1)})
+			docs[i].Sections = append(docs[i].Sections, testSection{ID: "l" + strconv.Itoa(j), Heading: "Step " + strconv.Itoa(j), Text: strings.Repeat("charter quorum ", j%5+1)})
 		}
 	}
 	return docs
@@ -26,8 +24,8 @@ func longDocs(n int) []Doc {
 // goroutines at once, and checks that the files are those of adding them in
 // order: the posting lists must not depend on which page was rendered first.
 func TestIndexerOrderFree(t *testing.T) {
-	docs := longDocs(300)
-	want, err := build(docs, defaultLimits())
+	pages := pagesOf(longDocs(300))
+	want, err := build(pages, defaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,13 +33,13 @@ func TestIndexerOrderFree(t *testing.T) {
 		t.Fatal("no section file for the long document 0: the test does not cover them")
 	}
 	for seed := range uint64(5) {
-		order := rand.New(rand.NewPCG(seed, 7)).Perm(len(docs))
-		x := NewIndexer(len(docs))
+		order := rand.New(rand.NewPCG(seed, 7)).Perm(len(pages))
+		x := NewIndexer(len(pages))
 		var wg sync.WaitGroup
 		for w := range 3 {
 			wg.Go(func() {
 				for k := w; k < len(order); k += 3 {
-					if err := x.Add(order[k], docs[order[k]]); err != nil {
+					if err := x.Add(order[k], pages[order[k]]); err != nil {
 						t.Error(err)
 					}
 				}
@@ -67,8 +65,8 @@ func TestIndexerOrderFree(t *testing.T) {
 // told, not by URL: document 0 is the one added as 0.
 func TestIndexerNumbering(t *testing.T) {
 	x := NewIndexer(2)
-	for i, d := range []Doc{{URL: "/z/", Title: "Zebra"}, {URL: "/a/", Title: "Yak"}} {
-		if err := x.Add(i, d); err != nil {
+	for i, d := range []testDoc{{URL: "/z/", Title: "Zebra"}, {URL: "/a/", Title: "Yak"}} {
+		if err := x.Add(i, d.page()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -86,25 +84,25 @@ func TestIndexerNumbering(t *testing.T) {
 // TestIndexerErrors checks what an Indexer refuses.
 func TestIndexerErrors(t *testing.T) {
 	x := NewIndexer(3)
-	if err := x.Add(3, Doc{URL: "/a/"}); err == nil || !strings.Contains(err.Error(), "out of range") {
+	if err := x.Add(3, (testDoc{URL: "/a/"}).page()); err == nil || !strings.Contains(err.Error(), "out of range") {
 		t.Errorf("Add(3) of 3 = %v, want out of range", err)
 	}
-	if err := x.Add(0, Doc{URL: "/a/"}); err != nil {
+	if err := x.Add(0, (testDoc{URL: "/a/"}).page()); err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Add(0, Doc{URL: "/b/"}); err == nil || !strings.Contains(err.Error(), "added twice") {
+	if err := x.Add(0, (testDoc{URL: "/b/"}).page()); err == nil || !strings.Contains(err.Error(), "added twice") {
 		t.Errorf("second Add(0) = %v, want added twice", err)
 	}
-	if err := x.Add(2, Doc{URL: "/a/"}); err != nil {
+	if err := x.Add(2, (testDoc{URL: "/a/"}).page()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := x.Files(); err == nil || err.Error() != "search: document 1 of 3 was never added" {
+	if _, err := x.Files(); err == nil || err.Error() != "search: page 1 of 3 was never added" {
 		t.Errorf("Files with document 1 missing = %v", err)
 	}
-	if err := x.Add(1, Doc{URL: "/c/"}); err != nil {
+	if err := x.Add(1, (testDoc{URL: "/c/"}).page()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := x.Files(); err == nil || err.Error() != `search: two documents have the URL "/a/"` {
+	if _, err := x.Files(); err == nil || err.Error() != `search: two pages have the URL "/a/"` {
 		t.Errorf("Files with /a/ twice = %v", err)
 	}
 }
@@ -116,10 +114,7 @@ func TestChunksGroupOnBigSites(t *testing.T) {
 	lim := defaultLimits()
 	lim.chunk, lim.chunkFiles, lim.crowdedPer = 10, 50, 4
 	for _, c := range []struct{ docs, per int }{{50, 1}, {51, 2}, {120, 3}, {200, 4}, {1000, 4}} {
-		files, err := build(manyDocs(c.docs), lim)
-		if err != nil {
-			t.Fatal(err)
-		}
+		files := buildDocs(t, manyDocs(c.docs), lim)
 		var m manifest
 		unmarshal(t, files, ManifestFile, &m)
 		chunks := 0
@@ -130,46 +125,6 @@ func TestChunksGroupOnBigSites(t *testing.T) {
 		}
 		if m.P != c.per || chunks != (c.docs+c.per-1)/c.per {
 			t.Errorf("%d documents: %d per chunk in %d chunks, want %d per chunk", c.docs, m.P, chunks, c.per)
-		}
-	}
-}
-
-// TestManyTermsOnOnePage indexes a page with more distinct terms than the
-// reader's table first has room for, so that it grows while in use, and
-// meets the first terms again after it grew.
-func TestManyTermsOnOnePage(t *testing.T) {
-	var text strings.Builder
-	for i := range 3000 {
-		fmt.Fprintf(&text, "Term%d ", i)
-		if i%3 == 0 {
-			fmt.Fprintf(&text, "term%d ", i) // twice in the section
-		}
-	}
-	docs := []Doc{
-		{URL: "/many/", Title: "Many", Sections: []Section{
-			{ID: "all", Heading: "All", Text: text.String()},
-			// Terms met before the table grew, met again after.
-			{ID: "again", Text: "term1 term1 term1 term4 term4"},
-		}},
-		{URL: "/other/", Title: "Other term7", Sections: []Section{{Text: "term2999"}}},
-	}
-	files, err := BuildInOrder(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		term string
-		want []posting
-	}{
-		{"term0", []posting{{0, 1, weightBody + 1}}},
-		{"term1", []posting{{0, 2, weightBody + 2}}},
-		{"term4", []posting{{0, 2, weightBody + 1}}},
-		{"term7", []posting{{0, 1, weightBody}, {1, 0, weightTitleTiny}}},
-		{"term2999", []posting{{0, 1, weightBody}, {1, 0, weightBody}}},
-		{"term2997", []posting{{0, 1, weightBody + 1}}},
-	} {
-		if got := lookup(t, files, c.term); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("postings of %q: %v, want %v", c.term, got, c.want)
 		}
 	}
 }

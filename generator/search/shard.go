@@ -7,9 +7,10 @@ import (
 )
 
 // Shards hold the terms of a range of prefixes, a prefix being a term's
-// first two runes. Every term with a given prefix is in one shard, so that
+// first three runes. Every term with a given prefix is in one shard, so that
 // search.js, having fetched the shard of "resp", sees every term starting
-// with "re" for prefix and typo matching. Prefixes are taken in order and a
+// with "res" for prefix and typo matching (a typo in the first three
+// letters is missed where a shard ends). Prefixes are taken in order and a
 // shard closes once it reaches lim.shard bytes, so a small site has a few
 // shards and a large one a shard per busy prefix. Postings of lim.external
 // bytes or more move to a file of their own, fetched only when a query
@@ -18,11 +19,14 @@ import (
 // search.js compares prefixes with JavaScript's < on strings, which orders
 // UTF-16 code units; so does less16.
 
-// prefix returns the first two runes of term.
+// prefix returns the first three runes of term.
 func prefix(term string) string {
-	_, n1 := utf8.DecodeRuneInString(term)
-	_, n2 := utf8.DecodeRuneInString(term[n1:])
-	return term[:n1+n2]
+	n := 0
+	for range 3 {
+		_, size := utf8.DecodeRuneInString(term[n:])
+		n += size
+	}
+	return term[:n]
 }
 
 // less16 orders strings as JavaScript does.
@@ -50,8 +54,11 @@ func unit16(r rune) rune {
 }
 
 // writeShards adds the shards and external postings to files and returns
-// the first prefix of each shard, "" for the first.
-func writeShards(files map[string][]byte, terms map[string]*postings, lim limits) ([]string, error) {
+// the first prefix of each shard, "" for the first. With dense set (on a
+// big site), the external postings of a term on more than half the pages
+// are split in two: its titles as usual, and only the pages of its other
+// postings, without the passage (splitDense).
+func writeShards(files map[string][]byte, terms map[string]*postings, lim limits, pages int, dense bool) ([]string, error) {
 	sorted := make([]string, 0, len(terms))
 	for t := range terms {
 		sorted = append(sorted, t)
@@ -87,7 +94,11 @@ func writeShards(files map[string][]byte, terms map[string]*postings, lim limits
 			}
 		}
 		if len(p.buf) >= lim.external {
-			data, err := marshal(string(p.buf))
+			var v any = string(p.buf)
+			if dense && 2*p.docs > pages {
+				v = splitDense(p.buf)
+			}
+			data, err := marshal(v)
 			if err != nil {
 				return nil, err
 			}
@@ -104,4 +115,41 @@ func writeShards(files map[string][]byte, terms map[string]*postings, lim limits
 		return nil, err
 	}
 	return starts, nil
+}
+
+// splitDense returns the postings buf as two lists: the postings of titles
+// (a question's heading included), and the pages of the others, each as the
+// difference from the list's previous page. Where in a page a word of most pages is does
+// not decide much, and the pages alone compress to a tenth of the size:
+// search.js counts such a word, in such a page, as found elsewhere than in
+// the passage it shows.
+func splitDense(buf []byte) [2]string {
+	var heads, pages []byte
+	s := string(buf)
+	doc, lastHead, lastPage := 0, 0, 0
+	for s != "" {
+		delta, rest, _ := readVarint(s)
+		v, rest, _ := readVarint(rest)
+		doc += delta
+		loc, weight := v>>3, v&7
+		reach := -1
+		if loc > 0 && weight >= weightHeading {
+			reach, rest, _ = readVarint(rest)
+		}
+		s = rest
+		if weight < weightTitle {
+			if len(pages) == 0 || doc != lastPage {
+				pages = appendVarint(pages, doc-lastPage)
+				lastPage = doc
+			}
+			continue
+		}
+		heads = appendVarint(heads, doc-lastHead)
+		heads = appendVarint(heads, v)
+		if reach >= 0 {
+			heads = appendVarint(heads, reach)
+		}
+		lastHead = doc
+	}
+	return [2]string{string(heads), string(pages)}
 }

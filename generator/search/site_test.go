@@ -53,18 +53,19 @@ const searchPage = `<!DOCTYPE html>
 // basePath: a page per document (its sections as h2 with ids), the theme's
 // search.js and stylesheets, and the index. It returns the folder and the
 // index files.
-func writeSite(tb testing.TB, docs []Doc) (string, map[string][]byte) {
+func writeSite(tb testing.TB, docs []testDoc) (string, map[string][]byte) {
 	tb.Helper()
-	files, err := Build(docs)
-	if err != nil {
-		tb.Fatal(err)
+	files := buildDocs(tb, docs, defaultLimits())
+	pages := map[string]string{}
+	for _, d := range docs {
+		pages[d.URL] = page(d.Title, d.html())
 	}
-	return writeSiteFiles(tb, docs, files, true), files
+	return writeSiteFiles(tb, pages, files), files
 }
 
 // writeSiteFiles writes the site of writeSite for the index files given,
-// with a page per document only when pages is true, and returns the folder.
-func writeSiteFiles(tb testing.TB, docs []Doc, files map[string][]byte, pages bool) string {
+// with the pages given by URL, and returns the folder.
+func writeSiteFiles(tb testing.TB, pages map[string]string, files map[string][]byte) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	put := func(name string, data []byte) {
@@ -82,18 +83,8 @@ func writeSiteFiles(tb testing.TB, docs []Doc, files map[string][]byte, pages bo
 	put("js/search.js", readFile(tb, theme+"js/search.js"))
 	put("css/site.css", append(readFile(tb, theme+"css/playbook.css"), readFile(tb, theme+"css/search.css")...))
 	put("index.html", []byte(page("Home", "")))
-	for _, d := range docs {
-		if !pages {
-			break
-		}
-		var body strings.Builder
-		for _, s := range d.Sections {
-			if s.ID != "" {
-				body.WriteString(`<h2 id="` + s.ID + `">` + s.Heading + "</h2>")
-			}
-			body.WriteString("<p>" + s.Text + "</p>")
-		}
-		put(strings.TrimPrefix(d.URL, basePath)+"index.html", []byte(page(d.Title, body.String())))
+	for url, html := range pages {
+		put(strings.TrimPrefix(url, basePath)+"index.html", []byte(html))
 	}
 	return dir
 }
@@ -133,7 +124,7 @@ func settle(tb testing.TB, ctx context.Context) {
 type result struct {
 	Href     string   `json:"href"`
 	Title    string   `json:"title"`
-	Heading  string   `json:"heading"`
+	Context  string   `json:"context"`
 	Snippet  string   `json:"snippet"`
 	Marks    []string `json:"marks"`
 	Selected bool     `json:"selected"`
@@ -145,7 +136,7 @@ func results(tb testing.TB, ctx context.Context) []result {
 	return browsertest.Eval[[]result](tb, ctx, `[...document.querySelectorAll("#pbSearchResults li")].map(li => ({
 		href: new URL(li.querySelector("a").href).pathname + new URL(li.querySelector("a").href).hash,
 		title: li.querySelector(".search-title").textContent,
-		heading: li.querySelector(".search-heading")?.textContent || "",
+		context: li.querySelector(".search-context")?.textContent || "",
 		snippet: li.querySelector(".search-snippet")?.textContent || "",
 		marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
 		selected: li.querySelector("a").getAttribute("aria-selected") === "true",

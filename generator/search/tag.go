@@ -5,13 +5,17 @@ import (
 	"strings"
 )
 
-// tag is a start or end tag, with the attributes DocFromHTML cares about.
+// tag is a start or end tag, with the attributes the extractor cares about.
 type tag struct {
 	name        string // lower case
 	end         bool   // </name>
 	selfClosing bool   // <name ... />
 	id          string
-	ignored     bool // hidden, aria-hidden="true" or data-search-ignore
+	ignored     bool   // hidden, aria-hidden="true", data-search="skip" or data-search-ignore
+	marked      bool   // data-search-unit: it starts a unit of its own
+	unit        string // the attribute's value: what the unit is ("Q&A")
+	heading     bool   // data-search-heading: its text is its unit's heading
+	title       bool   // data-search-weight="title": its unit's heading weighs as a title
 }
 
 // isVoid reports whether the element never has content or an end tag.
@@ -100,6 +104,16 @@ func parseTag(b string) (tag, string, bool) {
 			if value == "true" {
 				t.ignored = true
 			}
+		case strings.EqualFold(name, "data-search"):
+			if value == "skip" {
+				t.ignored = true
+			}
+		case strings.EqualFold(name, "data-search-unit"):
+			t.marked, t.unit = true, strings.Clone(html.UnescapeString(value))
+		case strings.EqualFold(name, "data-search-heading"):
+			t.heading = true
+		case strings.EqualFold(name, "data-search-weight"):
+			t.title = value == "title"
 		}
 	}
 }

@@ -6,25 +6,30 @@ import (
 	"unicode/utf8"
 )
 
-// Terms are what the index stores and what search.js looks up, so both sides
-// must cut and normalise text identically. search.js does
+// Terms are what the index stores and what search.js looks up, so both
+// sides must cut text into terms identically. This file is the one
+// definition on the Go side; search.js's terms() is the other, and
+// TestTermsAgreeWithBrowser runs it in Chromium against appendTerms.
 //
-//	text.match(/[\p{L}\p{N}\p{M}]+/gu) // words: runs of letters, digits and marks
-//	word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
-//
-// and appendTerms does the same one rune at a time: unicode.ToLower, then the
-// combining diacritics U+0300–U+036F dropped, then foldTable for the letters
-// whose canonical decomposition carries such a diacritic ("é" → "e",
-// "Å" → "a", "ά" → "α", "й" → "и"). Only those diacritics go: the vowel
-// signs of Devanagari are marks too, and removing them would merge different
-// words. TestFoldAgreesWithBrowser checks every character against Chromium.
+//  1. A token is a run of word characters (\p{L}, \p{N}, \p{M}) in which a
+//     single joiner (- ‐ ‑ . ' ’ & _) between two word characters keeps a
+//     compound together: "over-committing", "a.m.", "Q&A", "team's".
+//  2. Each piece between joiners is normalised: lower case, the combining
+//     diacritics U+0300–U+036F dropped (foldTable: "é" → "e", "ά" → "α").
+//  3. A piece is cut where it goes from CJK characters (isCJK) to others.
+//     A run of CJK characters, written without spaces, gives its
+//     overlapping character pairs ("製品責任" → 製品 品責 責任), one character
+//     alone gives itself. Any other run is a term when it has two to
+//     maxTermLen characters, or is a single digit ("7 a.m.").
+//  4. A compound without CJK also gives its pieces joined: "over-committing"
+//     gives over, committing and overcommitting, so that it meets the closed
+//     compound; "a.m." gives am. A query (queryTerms) takes a compound's
+//     joined form only, which every way of writing it has.
+//  5. Every term is stemmed (stem.go): "reviews", "reviewed" → review.
 
-// Term lengths, in runes: shorter words ("a", the "s" of "team's") match too
-// much to be worth their postings; longer ones are hashes and the like.
-const (
-	minTermLen = 2
-	maxTermLen = 40
-)
+// maxTermLen is the most characters of a term: longer words are hashes and
+// the like.
+const maxTermLen = 40
 
 // isWordRune reports whether r belongs to a word: \p{L}, \p{N} or \p{M}.
 func isWordRune(r rune) bool {
@@ -34,34 +39,103 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
+// isJoiner reports whether r keeps the word characters on either side of it
+// in one compound.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '.', '\'', '\u2019', '&', '_':
+		return true
+	}
+	return false
+}
+
+// isCJK reports whether r is written without spaces between words: kana,
+// CJK ideographs (and 々〆〇) and Hangul syllables. search.js lists the same
+// ranges.
+func isCJK(r rune) bool {
+	switch {
+	case r < 0x3005:
+		return false
+	case r <= 0x3007, 0x3040 <= r && r <= 0x30ff, 0x31f0 <= r && r <= 0x31ff,
+		0x3400 <= r && r <= 0x4dbf, 0x4e00 <= r && r <= 0x9fff, 0xac00 <= r && r <= 0xd7af,
+		0xf900 <= r && r <= 0xfaff, 0x20000 <= r && r <= 0x3ffff:
+		return true
+	}
+	return false
+}
+
 // isDiacritic reports whether r is one of the combining diacritical marks
 // that normalisation removes.
 func isDiacritic(r rune) bool { return 0x300 <= r && r <= 0x36f }
 
-// appendTerms appends the terms of text to dst, in order, repeats included.
-func appendTerms(dst []string, text string) []string {
-	start := -1
+// termReader cuts text into terms, reusing its memory from one text to the
+// next.
+type termReader struct {
+	terms   []string
+	pieces  []string
+	scratch []byte
+	// lowered remembers the normalised forms of the words that needed
+	// normalising ("The", "Product"), so that a word met again costs no
+	// new string.
+	lowered map[string]string
+}
+
+// read returns the terms of text, in order, repeats included, valid until
+// the next call. With query set, a compound gives only its joined form.
+func (tr *termReader) read(text string, query bool) []string {
+	tr.terms = tr.terms[:0]
 	for i := 0; i < len(text); {
-		word, size := asciiWord[text[i]], 1
-		if text[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			word = isWordRune(r)
-		}
-		if word {
-			if start < 0 {
-				start = i
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
 			}
-		} else if start >= 0 {
-			dst = appendTerm(dst, text[start:i])
-			start = -1
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			i += size
+			continue
 		}
-		i += size
+		end, plain := tokenEnd(text, i)
+		if plain {
+			// Lower-case ASCII letters and digits, no joiner: most words.
+			tr.add(text[i:end])
+		} else {
+			tr.token(text[i:end], query)
+		}
+		i = end
 	}
-	if start >= 0 {
-		dst = appendTerm(dst, text[start:])
+	return tr.terms
+}
+
+// tokenEnd returns where the token that starts at text[i] ends, and
+// whether it is plain: lower-case ASCII letters and digits only.
+func tokenEnd(text string, i int) (int, bool) {
+	plain := true
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] {
+			plain = plain && (c < 'A' || c > 'Z')
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
+			plain = false
+			i += size
+			continue
+		}
+		if isJoiner(r) && i+size < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(next) {
+				plain = false
+				i += size
+				continue
+			}
+		}
+		break
 	}
-	return dst
+	return i, plain
 }
 
 // asciiWord marks the ASCII bytes that isWordRune accepts (indexed by any
@@ -73,66 +147,122 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// Kinds of byte for wordAt: not in a word, in a word that is its own term
-// (lower-case ASCII letters and digits), in a word that must be normalised.
-const (
-	notWord = iota
-	plainWord
-	otherWord
-)
-
-// asciiKind gives the kind of each ASCII byte; bytes from utf8.RuneSelf up
-// start a multi-byte rune, which wordAt decodes.
-var asciiKind = func() (t [256]uint8) {
-	for c := range utf8.RuneSelf {
-		switch {
-		case 'A' <= c && c <= 'Z':
-			t[c] = otherWord
-		case asciiWord[c]:
-			t[c] = plainWord
+// token appends the terms of one token.
+func (tr *termReader) token(tok string, query bool) {
+	tr.pieces = tr.pieces[:0]
+	cjk := false
+	start := 0
+	for i, r := range tok {
+		if isJoiner(r) {
+			tr.pieces = append(tr.pieces, tr.normalize(tok[start:i]))
+			start = i + utf8.RuneLen(r)
+		} else if !cjk && r >= 0x3005 && isCJK(r) {
+			cjk = true
 		}
 	}
-	return t
-}()
-
-// wordAt returns the kind of the rune at text[i] and its length in bytes.
-func wordAt(text string, i int) (kind uint8, size int) {
-	c := text[i]
-	if c < utf8.RuneSelf {
-		return asciiKind[c], 1
+	tr.pieces = append(tr.pieces, tr.normalize(tok[start:]))
+	compound := len(tr.pieces) > 1 && !cjk
+	if !query || !compound {
+		for _, p := range tr.pieces {
+			tr.segments(p)
+		}
 	}
-	r, size := utf8.DecodeRuneInString(text[i:])
-	if isWordRune(r) {
-		return otherWord, size
+	if compound {
+		tr.add(strings.Join(tr.pieces, ""))
 	}
-	return notWord, size
 }
 
-// appendTerm normalises one word and appends it to dst when its length is
-// within the limits.
-func appendTerm(dst []string, word string) []string {
-	w, n := normalizeWord(word)
-	if n < minTermLen || n > maxTermLen {
-		return dst
+// segments appends the terms of one normalised piece: its CJK runs as
+// character pairs, its other runs as words.
+func (tr *termReader) segments(p string) {
+	if isASCII(p) {
+		tr.add(p)
+		return
 	}
-	return append(dst, w)
+	start, inCJK := 0, false
+	for i, r := range p {
+		c := r >= 0x3005 && isCJK(r)
+		if i > 0 && c != inCJK {
+			tr.segment(p[start:i], inCJK)
+			start = i
+		}
+		inCJK = c
+	}
+	if start < len(p) {
+		tr.segment(p[start:], inCJK)
+	}
 }
 
-// normalizeWord returns the normalised form of word and its length in runes.
-func normalizeWord(word string) (string, int) {
+func (tr *termReader) segment(s string, cjk bool) {
+	if !cjk {
+		tr.add(s)
+		return
+	}
+	_, first := utf8.DecodeRuneInString(s)
+	if first == len(s) {
+		tr.terms = append(tr.terms, s)
+		return
+	}
+	for i := 0; i < len(s); {
+		_, a := utf8.DecodeRuneInString(s[i:])
+		if i+a == len(s) {
+			break
+		}
+		_, b := utf8.DecodeRuneInString(s[i+a:])
+		tr.terms = append(tr.terms, s[i:i+a+b])
+		i += a
+	}
+}
+
+// add appends the stem of the normalised word w when its length makes it a
+// term.
+func (tr *termReader) add(w string) {
+	n := len(w)
+	if !isASCII(w) {
+		n = utf8.RuneCountInString(w)
+	}
+	if n > maxTermLen || n == 0 {
+		return
+	}
+	if n == 1 {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsNumber(r) {
+			return
+		}
+	}
+	tr.terms = append(tr.terms, stem(w))
+}
+
+// normalize returns the normalised form of a word: itself when it is
+// lower-case ASCII already, as most words are.
+func (tr *termReader) normalize(word string) string {
 	for i := 0; i < len(word); i++ {
-		if asciiKind[word[i]] != plainWord {
-			b, n := appendNormalized(nil, word)
-			return string(b), n
+		if c := word[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			tr.scratch = appendNormalized(tr.scratch[:0], word)
+			if s, ok := tr.lowered[string(tr.scratch)]; ok {
+				return s
+			}
+			if tr.lowered == nil || len(tr.lowered) > 1<<14 {
+				tr.lowered = make(map[string]string, 1024)
+			}
+			s := string(tr.scratch)
+			tr.lowered[s] = s
+			return s
 		}
 	}
-	return word, len(word)
+	return word
 }
 
-// appendNormalized appends the normalised form of word to dst and returns
-// it with the form's length in runes.
-func appendNormalized(dst []byte, word string) ([]byte, int) {
-	n := 0
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// appendNormalized appends the normalised form of word to dst.
+func appendNormalized(dst []byte, word string) []byte {
 	for _, r := range word {
 		r = unicode.ToLower(r)
 		if isDiacritic(r) {
@@ -140,17 +270,37 @@ func appendNormalized(dst []byte, word string) ([]byte, int) {
 		}
 		if f, ok := fold(r); ok {
 			dst = append(dst, f...)
-			n += utf8.RuneCountInString(f)
 			continue
 		}
 		dst = utf8.AppendRune(dst, r)
-		n++
 	}
-	return dst, n
+	return dst
 }
 
-// normalize returns the terms of text joined by spaces; tests use it to
-// compare with search.js.
-func normalize(text string) string {
-	return strings.Join(appendTerms(nil, text), " ")
+// appendTerms appends the terms of text to dst, as the index holds them.
+func appendTerms(dst []string, text string) []string {
+	var tr termReader
+	return append(dst, tr.read(text, false)...)
+}
+
+// queryTerms returns the distinct terms of a query, in order, as search.js
+// looks them up.
+func queryTerms(q string) []string {
+	var tr termReader
+	var out []string
+	for _, t := range tr.read(q, true) {
+		if !containsString(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

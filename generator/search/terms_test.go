@@ -4,31 +4,83 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTerms(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"Product Owner's responsibilities", "product owner responsibilities"},
-		{"Café, Équipe: naïve FAÇADE!", "cafe equipe naive facade"},
-		{"e\u0301te\u0301 (decomposed)", "ete decomposed"},
-		{"Ångström ÆSIR Øresund Straße", "angstrom æsir øresund straße"},
-		{"ΆΛΦΑ ἄλφα", "αλφα αλφα"},
-		{"Йод и ёж", "иод еж"},
-		{"हिन्दी भाषा", "हिन्दी भाषा"},                            // vowel signs are kept
-		{"製品責任者とは", "製品責任者とは"},                                    // no spaces, one term
-		{"Q3 2026, v1.2 — ci/cd e-mail", "q3 2026 v1 ci cd mail"}, // one-character words go
-		{"a " + strings.Repeat("x", 41) + " " + strings.Repeat("y", 40), strings.Repeat("y", 40)},
-		{"\U0001D400\U0001D401 emoji😀ok", "\U0001D400\U0001D401 emoji ok"},
-		{"", ""},
+	for _, c := range []struct{ in, want, query string }{
+		{"Product Owner's responsibilities", "product owner owner responsibility", "product owner responsibility"},
+		{"Café, Équipe: naïve FAÇADE!", "caf equip naiv facad", ""},
+		{"e\u0301te\u0301 (decomposed)", "ete decompos", ""},
+		{"Ångström ÆSIR Øresund Straße", "angstrom æsir øresund straße", ""},
+		{"ΆΛΦΑ ἄλφα", "αλφα αλφα", ""},
+		{"Йод и ёж", "иод еж", ""},
+		{"हिन्दी भाषा", "हिन्दी भाषा", ""}, // vowel signs are kept
+		// Compounds give their pieces and, joined, the whole; a query the
+		// joined form only.
+		{"over-committing overcommitting", "over commit overcommit overcommit", "overcommit"},
+		{"7 a.m. and 7 am", "7 am and 7 am", "7 am and"},
+		{"Q3 OKRs Q&A R&D", "q3 okr qa rd", ""},
+		{"e-mail ci/cd v1.2", "mail email ci cd v1 2 v12", "email ci cd v12"},
+		{"code_review: works_with", "cod review codereview work with workswith", "codereview workswith"},
+		{"end. Next", "end next", ""},
+		// CJK runs give pairs of characters.
+		{"製品責任者とは", "製品 品責 責任 任者 者と とは", ""},
+		{"日本語 の", "日本 本語 の", ""},
+		{"Scrum中文", "scrum 中文", ""},
+		// Inflections meet.
+		{"review reviews reviewed reviewing", "review review review review", "review"},
+		{"decide decides decided deciding", "decid decid decid decid", "decid"},
+		{"plan planned planning plans", "plan plan plan plan", "plan"},
+		{"stories story tried try", "story story try try", ""},
+		{"a " + strings.Repeat("x", 41) + " " + strings.Repeat("y", 40), strings.Repeat("y", 40), ""},
+		{"\U0001D400\U0001D401 emoji😀ok", "\U0001D400\U0001D401 emoji ok", ""},
+		{"", "", ""},
 	} {
-		if got := normalize(c.in); got != c.want {
-			t.Errorf("normalize(%q) = %q, want %q", c.in, got, c.want)
+		if got := strings.Join(appendTerms(nil, c.in), " "); got != c.want {
+			t.Errorf("terms of %q = %q, want %q", c.in, got, c.want)
+		}
+		want := c.query
+		if want == "" {
+			want = strings.Join(queryTermsOf(c.want), " ")
+		}
+		if got := strings.Join(queryTerms(c.in), " "); got != want {
+			t.Errorf("query terms of %q = %q, want %q", c.in, got, want)
+		}
+	}
+}
+
+// queryTermsOf returns the distinct terms, in order.
+func queryTermsOf(s string) []string {
+	var out []string
+	for _, t := range strings.Fields(s) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func TestStem(t *testing.T) {
+	for in, want := range map[string]string{
+		"reviews": "review", "reviewed": "review", "reviewing": "review", "review": "review",
+		"decides": "decid", "decided": "decid", "deciding": "decid", "decide": "decid",
+		"committing": "commit", "committed": "commit", "commits": "commit",
+		"planned": "plan", "planning": "plan", "filled": "fill", "added": "add",
+		"business": "business", "status": "status", "analysis": "analysis",
+		"stories": "story", "tried": "try", "ties": "tie",
+		"need": "need", "needs": "need", "bring": "bring", "string": "string", "thing": "thing",
+		"agreed": "agre", "agree": "agre", "agreeing": "agre",
+		"okrs": "okr", "q3s": "q3s", "the": "the", "uses": "use", "caf\u00e9": "caf\u00e9",
+	} {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestPrefixAndOrder(t *testing.T) {
-	if got := prefix("écrire"); got != "éc" {
+	if got := prefix("écrire"); got != "écr" {
 		t.Errorf("prefix(%q) = %q", "écrire", got)
 	}
 	if got := prefix("x"); got != "x" {
@@ -76,36 +128,23 @@ func TestVarint(t *testing.T) {
 	}
 }
 
-// termsByRune is appendTerms written plainly, one rune at a time: the
-// reference the fast version must agree with.
-func termsByRune(text string) []string {
-	var dst []string
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			dst = appendTerm(dst, text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		dst = appendTerm(dst, text[start:])
-	}
-	return dst
-}
-
-func FuzzAppendTerms(f *testing.F) {
+// FuzzTerms checks that any text cuts into terms without panicking, every
+// term within the limits, and that a query finds every term it looks up
+// among the terms the index holds of the same text.
+func FuzzTerms(f *testing.F) {
 	f.Add("Product Owner's backlog: café, naïve, Ωμέγα 42 \xff x")
-	f.Add("e\u0301t\u00e9 — déjà-vu")
+	f.Add("e\u0301t\u00e9 — déjà-vu over-committing 7 a.m. 製品責任者")
 	f.Fuzz(func(t *testing.T, text string) {
-		got, want := appendTerms(nil, text), termsByRune(text)
-		if !slices.Equal(got, want) {
-			t.Errorf("appendTerms(%q) = %q, want %q", text, got, want)
+		terms := appendTerms(nil, text)
+		for _, term := range terms {
+			if n := utf8.RuneCountInString(term); term == "" || n > maxTermLen {
+				t.Errorf("term %q of %q", term, text)
+			}
+		}
+		for _, q := range queryTerms(text) {
+			if !slices.Contains(terms, q) {
+				t.Errorf("query term %q of %q is not among its terms %q", q, text, terms)
+			}
 		}
 	})
 }

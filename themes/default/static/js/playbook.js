@@ -168,6 +168,8 @@
   }
   form.hidden = false;
   input.addEventListener("focus", load);
+  // The 404 page offers the pages that have the missing address's words.
+  if (document.getElementById("pbNotFoundSearch")) load();
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     if (loading || e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
