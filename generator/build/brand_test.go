@@ -35,9 +35,9 @@ accentColorDark = "#7cb7ff"
 		}
 	}
 	for _, want := range []string{
-		`:root{--link:#0b5cad;--focus:#0b5cad;}`,
-		`@media (prefers-color-scheme: dark){:root:not([data-theme=light]){--link:#7cb7ff;--focus:#7cb7ff;}}`,
-		`:root[data-theme=dark]{--link:#7cb7ff;--focus:#7cb7ff;}`,
+		`:root{--link:#0b5cad;--focus:#0b5cad}`,
+		`@media(prefers-color-scheme:dark){:root:not([data-theme=light]){--link:#7cb7ff;--focus:#7cb7ff}}`,
+		`:root[data-theme=dark]{--link:#7cb7ff;--focus:#7cb7ff}`,
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("the stylesheet lacks %s", want)

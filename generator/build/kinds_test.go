@@ -156,7 +156,7 @@ func TestRoleGuidePage(t *testing.T) {
 func TestExpectationTableAndMatrix(t *testing.T) {
 	s := testsite.New(t, playbookSite).MustBuild(build.Options{})
 	s.AssertContains("expectations/po-from-sm/index.html",
-		`<p class="pair-meta">3 expectations in 2 categories · between the <a href="/hb/roles/product-owner/">Product Owner</a> and the <a href="/hb/roles/scrum-master/">Scrum Master</a> · the other way round: <a href="/hb/expectations/sm-from-po/">What the SM can expect from the PO</a></p>`,
+		`<p class="pair-meta" data-search="skip">3 expectations in 2 categories · between the <a href="/hb/roles/product-owner/">Product Owner</a> and the <a href="/hb/roles/scrum-master/">Scrum Master</a> · the other way round: <a href="/hb/expectations/sm-from-po/">What the SM can expect from the PO</a></p>`,
 		`<p>Intro of the table.</p>`,
 		`<th scope="row" id="team-coaching">Team coaching</th>`,
 		`<th scope="row" id="process">Process</th><td><ul><li>Facilitate events.</li></ul>`)

@@ -154,7 +154,7 @@ func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
 -- themes/default/templates/role.html --
 {{define "main"}}<div class="custom-role">{{.Kind.ID}}</div>{{end}}
 -- themes/default/static/css/extra.css --
-.custom-page { color: rebeccapurple; }
+.custom-page::after { content: "custom stylesheet"; }
 -- themes/default/static/favicon.svg --
 <svg xmlns="http://www.w3.org/2000/svg"></svg>
 `).MustBuild(build.Options{})
@@ -168,7 +168,7 @@ func TestSiteThemeOverridesTemplatesAndAssets(t *testing.T) {
 	}
 	css := html[i+len(`href="/`):]
 	css = css[:strings.IndexByte(css, '"')]
-	s.AssertContains(css, "rebeccapurple", ".chroma")
+	s.AssertContains(css, "custom stylesheet", ".chroma")
 }
 
 func TestTemplateErrorNamesFile(t *testing.T) {

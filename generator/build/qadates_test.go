@@ -63,7 +63,7 @@ Asked by **Ann**
   - **Cy**:
     A reply.
 `).MustBuild(build.Options{})
-	s.AssertContains("qa/q/index.html", "Asked by <strong>Ann</strong>", "<strong>Bob</strong>")
+	s.AssertContains("qa/q/index.html", "Asked by <strong>Ann</strong>", "<strong data-search-heading>Bob</strong>")
 	assertNoZeroDate(t, s)
 
 	dir := t.TempDir()

@@ -43,13 +43,13 @@ func TestQAThreadAcceptedAnswerAndCounts(t *testing.T) {
 	html := s.File("qa/one/index.html")
 	for _, want := range []string{
 		// Counts tell answers from replies.
-		`<h3 class="answers-title">2 answers and 3 replies</h3>`,
+		`<h3 class="answers-title" data-search="skip">2 answers and 3 replies</h3>`,
 		// The accepted answer keeps its id, which follows the order written.
-		`<li class="answer answer-accepted" id="who-decides-answer-2">`,
-		`<span class="avatar" aria-hidden="true">SO</span><strong>Sam Okafor</strong> <span class="badge badge-accepted">Accepted answer</span>`,
+		`<li class="answer answer-accepted" id="who-decides-answer-2" data-search-unit="Answer">`,
+		`<span class="avatar" aria-hidden="true" data-search="skip">SO</span><strong data-search-heading>Sam Okafor</strong> <span class="badge badge-accepted" data-search="skip">Accepted answer</span>`,
 		// The asker's own replies say so.
-		`<span class="avatar" aria-hidden="true">TN</span><strong>Tomasz Nowak</strong> <span class="badge">asker</span>`,
-		`<span class="avatar" aria-hidden="true">TN</span><span>Asked by <strong>Tomasz Nowak</strong>`,
+		`<span class="avatar" aria-hidden="true" data-search="skip">TN</span><strong data-search-heading>Tomasz Nowak</strong> <span class="badge" data-search="skip">asker</span>`,
+		`<span class="avatar" aria-hidden="true" data-search="skip">TN</span><span>Asked by <strong>Tomasz Nowak</strong>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("thread lacks %s", want)
@@ -242,7 +242,7 @@ Start with [the guides](guides/).
 -- content/notes/a.md --
 # A
 `).MustBuild(build.Options{})
-	s.AssertContains("index.html", `<ul class="children">`, `href="/notes/"`)
+	s.AssertContains("index.html", `<ul class="children" data-search="skip">`, `href="/notes/"`)
 	s.AssertNotContains("index.html", `<li class="child child-section"><a href="/guides/">`)
 	s.AssertContains("guides/index.html", `<li class="child"><a href="/guides/second/">Second</a>`)
 	s.AssertNotContains("guides/index.html", `<li class="child"><a href="/guides/first/">`)

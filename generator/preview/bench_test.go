@@ -115,7 +115,7 @@ func BenchmarkColdStart(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
 		go func() { done <- p.Serve(ctx) }()
-		waitFor(b, strings.TrimSuffix(p.URL(), "/")+url, "<h1>")
+		waitFor(b, strings.TrimSuffix(p.URL(), "/")+url, "</h1>")
 		times = append(times, time.Since(start))
 		<-built // let the background build finish before the next round
 		cancel()

@@ -156,7 +156,7 @@ func startVisible(b *testing.B, dir, pageFile string) *visible {
 	}))
 	// The first build runs behind the server: wait until the page is the
 	// built one, with its live reload stream connected.
-	waitFor(b, v.pageURL, "<h1>")
+	waitFor(b, v.pageURL, "</h1>")
 	browsertest.Open(b, v.ctx, v.pageURL)
 	browsertest.Until(b, v.ctx, "the page has loaded", `document.readyState === 'complete'`)
 	return v
