@@ -133,6 +133,10 @@ type Site struct {
 	links   *linkIndex
 	// fixes holds pages whose links' fragments may need their case fixed.
 	fixes fragmentFixes
+	// kindFiles are the files the kinds write besides their pages (the
+	// articles feed), made once the book is read; kindDiags their problems.
+	kindFiles []outputAsset
+	kindDiags diag.List
 	// deferSearch leaves the search index out of a one-page rebuild.
 	deferSearch bool
 	// releaseBodies drops each page's Markdown once it is rendered, which a
@@ -251,6 +255,7 @@ func prepare(opts Options, load contentLoader, git func(contentDir string) gitin
 		BasePath: s.data.BasePath,
 	})
 	s.Book = book
+	s.readKindFiles()
 	s.data.FeedURL = s.feedURL()
 	if s.printable() {
 		s.data.PrintURL = s.data.BasePath + "print/"

@@ -31,8 +31,7 @@ func Check(opts Options) (diag.List, *Site, error) {
 	for _, r := range results {
 		diags = append(diags, r...)
 	}
-	_, aliasProblems := s.aliases()
-	diags = append(diags, aliasProblems...)
+	diags = append(diags, s.checkOutputs()...)
 	diags = append(diags, s.claimOutputs()...)
 	diags = append(diags, s.checkActiveContent()...)
 	diags = append(diags, s.checkLinks()...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,3 +172,39 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// TestCheckReportsWhatBuildReports builds and checks the same sites, with
+// problems that only the outputs see (a feed without a base URL, an alias
+// onto a generated file, a bad alias): check must report exactly the
+// build's errors and warnings, as both run the one list of outputs.
+func TestCheckReportsWhatBuildReports(t *testing.T) {
+	for name, archive := range map[string]string{
+		"feed without a base URL": "-- playbook.toml --\ntitle = \"T\"\n-- content/_index.md --\n# Home\n-- content/articles/a.md --\n---\ndate: 2026-01-02\n---\n# A\n",
+		"alias onto the sitemap":  "-- content/_index.md --\n# Home\n-- content/a.md --\n---\naliases: [/sitemap.xml]\n---\n# A\n",
+		"alias that is no path":   "-- content/_index.md --\n# Home\n-- content/a.md --\n---\naliases: [relative/path]\n---\n# A\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := testsite.New(t, archive)
+			checked := checkProblems(t, s)
+			s.Build(build.Options{})
+			var built []string
+			for _, w := range s.Result.Warnings {
+				built = append(built, w.String())
+			}
+			if p := s.Problems(); p != "" {
+				built = append(built, strings.Split(p, "\n")...)
+			}
+			sortLines := func(lines []string) string {
+				out := append([]string(nil), lines...)
+				slices.Sort(out)
+				return strings.ReplaceAll(strings.Join(out, "\n"), filepath.ToSlash(s.Dir)+"/", "")
+			}
+			if checked == "" {
+				t.Fatal("check found nothing")
+			}
+			if got, want := sortLines(strings.Split(checked, "\n")), sortLines(built); got != want {
+				t.Errorf("check reports:\n%s\nbuild reports:\n%s", got, want)
+			}
+		})
+	}
+}

@@ -12,57 +12,6 @@ import (
 	"github.com/playbookhq/playbook/generator/internal/diag"
 )
 
-// extraFiles renders the files that are not pages: 404.html, the alias
-// redirects, the tag pages, the articles feed, sitemap.xml and robots.txt.
-// With derivedOnly, it renders only those that depend on page bodies (the
-// feed); the others depend only on what the site signature covers.
-func (s *Site) extraFiles(derivedOnly bool) (out []outputAsset, diags diag.List) {
-	// The search index, the biggest of them, is made while the others are.
-	if !s.deferSearch {
-		var index []outputAsset
-		var indexErr error
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			index, indexErr = s.searchFiles()
-		}()
-		defer func() {
-			<-done
-			if indexErr != nil {
-				diags = append(diags, diag.Errorf("", 0, 0, "building the search index: %v", indexErr))
-			}
-			out = append(out, index...)
-		}()
-	}
-	out, diags = s.kindOutputs()
-	if print, err := s.printPage(); err != nil {
-		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
-	} else if print != nil {
-		out = append(out, outputAsset{Path: "print/index.html", Data: print})
-	}
-	if derivedOnly {
-		return out, diags
-	}
-	notFound, err := s.renderNotFound()
-	if err != nil {
-		diags = append(diags, diag.Errorf("", 0, 0, "%v", err))
-	} else {
-		out = append(out, outputAsset{Path: "404.html", Data: notFound})
-	}
-	aliases, more := s.aliases()
-	out = append(out, aliases...)
-	diags = append(diags, more...)
-	if f, ok := s.redirectsFile(); ok {
-		out = append(out, f)
-	}
-	tags, more := s.tagPages()
-	out = append(out, tags...)
-	diags = append(diags, more...)
-	out = append(out, outputAsset{Path: "sitemap.xml", Data: s.sitemap()})
-	out = append(out, outputAsset{Path: "robots.txt", Data: s.robots()})
-	return out, diags
-}
-
 // aliases renders a redirect page at every old URL a page lists, and
 // reports the aliases that are not a usable path.
 func (s *Site) aliases() ([]outputAsset, diag.List) {

@@ -66,7 +66,6 @@ type claims struct {
 func (s *Site) claimOutputs() diag.List {
 	c := &claims{exact: map[string]owner{}, folders: map[string]owner{}, dirs: map[string]string{}}
 	c.claimFolder(ReservedDir, owner{what: "__playbook/, where serve answers its live reload"})
-	c.claimFolder(searchDir, owner{what: "search/, where the search index is written"})
 	for _, a := range s.assets {
 		c.claim(a.Path, owner{what: assetOwner(a)})
 		// serve writes the stylesheet and the script under fixed names and a
@@ -76,21 +75,7 @@ func (s *Site) claimOutputs() diag.List {
 			c.claim(other, owner{what: assetOwner(a)})
 		}
 	}
-	c.claim("404.html", owner{what: "the 404 page"})
-	c.claim("sitemap.xml", owner{what: "the sitemap"})
-	c.claim("robots.txt", owner{what: "robots.txt"})
-	if s.printable() {
-		c.claim("print/index.html", owner{what: "the print page"})
-	}
-	if tags := s.tagNames(); len(tags) > 0 {
-		c.claim("tags/index.html", owner{what: "the tag index"})
-		for _, t := range tags {
-			c.claim("tags/"+t.slug+"/index.html", owner{what: fmt.Sprintf("the page of the tag %q", t.name)})
-		}
-	}
-	if u := s.feedURL(); u != "" {
-		c.claim(strings.TrimPrefix(strings.TrimPrefix(u, s.data.BasePath), "/"), owner{what: "the articles feed"})
-	}
+	s.claimOutputFiles(c, false)
 	for _, p := range s.Content.Pages {
 		if s.Content.PageByURL(p.URL) != p {
 			continue // a second page at one URL: content reports it
@@ -107,6 +92,13 @@ func (s *Site) claimOutputs() diag.List {
 	for _, f := range s.Content.Files {
 		c.claim(f.File, owner{kind: staticOwner, what: "the file " + f.DisplayPath, file: f.DisplayPath})
 	}
+	s.claimOutputFiles(c, true)
+	c.diags.Sort()
+	return c.diags
+}
+
+// claimAliases claims the file of every alias.
+func claimAliases(s *Site, c *claims) {
 	for _, p := range s.Content.Pages {
 		for _, a := range p.Aliases {
 			file, err := aliasFile(a)
@@ -117,8 +109,16 @@ func (s *Site) claimOutputs() diag.List {
 			c.claim(file, owner{kind: aliasOwner, what: "an alias of " + p.DisplayPath, file: p.DisplayPath, line: pos.Line, col: pos.Col, alias: a})
 		}
 	}
-	c.diags.Sort()
-	return c.diags
+}
+
+// claimTags claims the tag index and each tag's page.
+func claimTags(s *Site, c *claims) {
+	if tags := s.tagNames(); len(tags) > 0 {
+		c.claim("tags/index.html", owner{what: "the tag index"})
+		for _, t := range tags {
+			c.claim("tags/"+t.slug+"/index.html", owner{what: fmt.Sprintf("the page of the tag %q", t.name)})
+		}
+	}
 }
 
 // pageName names a page in messages.

@@ -155,7 +155,7 @@ func (s *Session) Build(changed []string) (Rebuild, error) {
 	}
 
 	if full {
-		s.sigOnly = sigOnlyOutputs(site, out.produced)
+		s.sigOnly = site.signatureOutputs(out.produced)
 	}
 	if err := s.commit(out, &rb); err != nil {
 		return rb, err
@@ -569,33 +569,6 @@ func (s *Session) BasePath() string {
 		return "/"
 	}
 	return s.last.data.BasePath
-}
-
-// sigOnlyOutputs returns the outputs of a full build that are neither pages,
-// static content files nor the feed.
-func sigOnlyOutputs(site *Site, produced map[string][32]byte) map[string]bool {
-	other := map[string]bool{}
-	for _, p := range site.Content.Pages {
-		other[p.OutFile] = true
-	}
-	for _, f := range site.Content.Files {
-		other[f.File] = true
-	}
-	for _, f := range site.Content.HiddenFiles() {
-		other[f] = true
-	}
-	if u := site.feedURL(); u != "" {
-		other[strings.TrimPrefix(strings.TrimPrefix(u, site.data.BasePath), "/")] = true
-	}
-	out := map[string]bool{}
-	for rel := range produced {
-		// The search index and the print page show page bodies: they are
-		// produced by every build, like the feed.
-		if !other[rel] && !strings.HasPrefix(rel, searchDir) && rel != "print/index.html" {
-			out[rel] = true
-		}
-	}
-	return out
 }
 
 // bodyEdit is the fast path of a save: when every changed path is an

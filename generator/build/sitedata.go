@@ -35,6 +35,9 @@ type outputAsset struct {
 	// way round (fixed for a build, fingerprinted for serve): both are
 	// claimed, so that a site that previews also builds.
 	Origin, otherName string
+	// what names a kind's file in messages; feed marks a feed.
+	what string
+	feed bool
 }
 
 // basePath returns the path of a base URL with a trailing slash, "/" when

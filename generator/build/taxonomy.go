@@ -8,7 +8,6 @@ import (
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/internal/diag"
-	"github.com/playbookhq/playbook/generator/playbook"
 	"github.com/playbookhq/playbook/generator/view"
 )
 
@@ -99,36 +98,4 @@ func pluralS(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// kindOutputs returns the files the content kinds write besides their
-// pages (the articles feed).
-func (s *Site) kindOutputs() ([]outputAsset, diag.List) {
-	var out []outputAsset
-	var diags diag.List
-	for _, k := range s.Book.Kinds() {
-		o, ok := k.(playbook.Outputter)
-		if !ok {
-			continue
-		}
-		files, more := o.Outputs(s.Book, s.env())
-		diags = append(diags, more...)
-		for _, f := range files {
-			out = append(out, outputAsset{Path: f.Path, Data: f.Data})
-		}
-	}
-	return out, diags
-}
-
-// feedURL returns the site path of the feed a kind writes (the articles
-// feed), "" when none is written.
-func (s *Site) feedURL() string {
-	for _, k := range s.Book.Kinds() {
-		if o, ok := k.(playbook.Outputter); ok {
-			if u := o.FeedURL(s.Book, s.env()); u != "" {
-				return u
-			}
-		}
-	}
-	return ""
 }

@@ -207,7 +207,7 @@ func (s *Site) produce(out sink, keep func(*content.Page) bool, sameSignature bo
 	files.Add(int64(n))
 	diags = append(diags, more...)
 
-	extra, more := s.extraFiles(sameSignature)
+	extra, more := s.produceOutputs(sameSignature)
 	diags = append(diags, more...)
 	// The search index alone is thousands of small files: write them on
 	// every core, as the pages are.
@@ -380,7 +380,7 @@ func (s *Site) produceOnly(out sink, pages map[*content.Page]bool) (counts, diag
 	} else {
 		diags = append(diags, more...)
 	}
-	extra, more := s.extraFiles(true)
+	extra, more := s.produceOutputs(true)
 	diags = append(diags, more...)
 	for _, f := range extra {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {

@@ -112,15 +112,6 @@ func (k *articles) section(env *playbook.Env) *content.Section {
 	return env.Content.Section(env.Folder(kindArticle))
 }
 
-// FeedURL is the site path of the articles feed, "" when none is written.
-func (k *articles) FeedURL(_ *playbook.Book, env *playbook.Env) string {
-	sec := k.section(env)
-	if sec == nil || env.Data.BaseURL == "" {
-		return ""
-	}
-	return env.URL(sec.Page) + "feed.xml"
-}
-
 // Outputs writes the Atom feed of the articles folder, which needs the
 // site's absolute base URL.
 func (k *articles) Outputs(b *playbook.Book, env *playbook.Env) ([]playbook.File, diag.List) {
@@ -156,7 +147,7 @@ func (k *articles) Outputs(b *playbook.Book, env *playbook.Env) ([]playbook.File
 	if err := feed.Write(&buf, f); err != nil {
 		return nil, diag.List{diag.Errorf(sec.Page.DisplayPath, 0, 0, "writing the articles feed: %v", err)}
 	}
-	return []playbook.File{{Path: strings.TrimPrefix(sec.Page.URL, "/") + "feed.xml", Data: buf.Bytes()}}, nil
+	return []playbook.File{{Path: strings.TrimPrefix(sec.Page.URL, "/") + "feed.xml", Data: buf.Bytes(), What: "the articles feed", Feed: true}}, nil
 }
 
 // absoluteLinks makes the site-relative links of rendered HTML absolute, for

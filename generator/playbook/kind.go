@@ -78,11 +78,11 @@ type Overviewer interface {
 }
 
 // Outputter is a kind that writes files of its own besides its pages, such
-// as a feed. FeedURL is the site path of the kind's feed, "" when it writes
-// none.
+// as a feed. Outputs runs once the book is read (page bodies are rendered
+// by then), before any page is: its files are claimed with every other
+// output path, and a feed among them is linked from every page.
 type Outputter interface {
 	Outputs(b *Book, env *Env) ([]File, diag.List)
-	FeedURL(b *Book, env *Env) string
 }
 
 // Anchored is a model whose page has anchors besides its headings (the
@@ -145,6 +145,10 @@ func TOC(page []markup.TOCEntry, blocks []Block) []markup.TOCEntry {
 type File struct {
 	Path string // output-relative, slash-separated
 	Data []byte
+	// What names the file in messages ("the articles feed").
+	What string
+	// Feed marks an Atom feed, which pages link to in their head.
+	Feed bool
 }
 
 // BlockContext is the dot of a block's partial template.
