@@ -71,7 +71,10 @@ func (templateTags) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 	line, col := st.position(firstAt)
 	msg := first + ", which Playbook shows as text: rewrite it as Markdown"
-	if count > 1 {
+	switch {
+	case count == 2:
+		msg += " (1 more such tag in this file)"
+	case count > 2:
 		msg += fmt.Sprintf(" (%d more such tags in this file)", count-1)
 	}
 	st.diags = append(st.diags, diag.Warnf(st.path, line, col, "%s", msg))
