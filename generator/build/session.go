@@ -19,7 +19,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -468,35 +467,19 @@ func (s *Site) signature() [32]byte {
 	// Hand-written rather than fmt: this runs on every save, over every page.
 	var b []byte
 	str := func(v string) { b = append(b, v...); b = append(b, 0) }
-	num := func(v int64) { b = strconv.AppendInt(b, v, 10); b = append(b, 0) }
 	for _, p := range s.Content.Ordered {
 		b = b[:0]
 		str(p.File)
 		str(p.URL)
-		str(p.Title)
-		num(int64(p.Weight))
-		num(p.Date.UnixNano())
-		num(p.Lastmod.UnixNano())
-		str(p.Description)
 		str(p.Kind())
 		str(p.SectionKind())
-		for _, t := range p.Tags {
-			str(t)
-		}
-		b = append(b, 1)
-		for _, a := range p.Aliases {
-			str(a)
-		}
-		b = append(b, 1)
 		if p.Generated {
 			b = append(b, 'g')
-		}
-		if p.Hidden {
-			b = append(b, 'h')
 		}
 		if p.IsSection {
 			b = append(b, 's')
 		}
+		b = p.Outside().Append(b)
 		b = append(b, '\n')
 		h.Write(b)
 	}
@@ -608,7 +591,7 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 		if p != nil && p.Lastmod.IsZero() {
 			p.Lastmod = s.dates[rel]
 		}
-		if !found || len(diags) > 0 || p == nil || !sameOutside(old, p) {
+		if !found || len(diags) > 0 || p == nil || old.Outside() != p.Outside() {
 			return rb, false, nil
 		}
 		edits = append(edits, edit{old: old, new: p, sum: sum})
@@ -652,14 +635,6 @@ func (s *Session) bodyEdit(changed []string) (rb Rebuild, ok bool, err error) {
 	rb.Pages = len(site.Content.Pages)
 	rb.Count = site.countOutputs(s.outputs)
 	return rb, true, nil
-}
-
-// sameOutside reports whether a re-read page shows the same to other pages
-// as before: everything the site signature covers of one page.
-func sameOutside(a, b *content.Page) bool {
-	return a.Title == b.Title && a.Weight == b.Weight && a.Date.Equal(b.Date) && a.Lastmod.Equal(b.Lastmod) &&
-		a.Description == b.Description && a.Draft == b.Draft && a.Slug == b.Slug && a.Type == b.Type && a.Hidden == b.Hidden &&
-		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Aliases, b.Aliases)
 }
 
 // RefreshSearch writes the search index of the last good site, after a
