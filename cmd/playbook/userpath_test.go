@@ -184,3 +184,30 @@ func serveAndStop(t *testing.T, line, dir string, env []string) (count string) {
 	}
 	return built[1]
 }
+
+// TestReadmeCountsAreTheExamples checks that the README quotes the summary
+// lines build and check print for the example playbook as they are today:
+// one page count everywhere.
+func TestReadmeCountsAreTheExamples(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := runCLI(t, "build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "public"))
+	_, _, checked := runCLI(t, "check", "-s", "../..")
+	counts := regexp.MustCompile(`(Built|Checked) \d+ pages(, \d+ generated pages and \d+ other files)?`)
+	want := map[string]bool{}
+	for _, line := range []string{stdout, checked} {
+		if m := counts.FindString(line); m != "" {
+			want[m] = true
+		}
+	}
+	if len(want) != 2 {
+		t.Fatalf("build and check printed %q and %q", stdout, checked)
+	}
+	for _, quoted := range counts.FindAllString(string(readme), -1) {
+		if !want[quoted] {
+			t.Errorf("the README says %q; for the example playbook, build and check say %v", quoted, want)
+		}
+	}
+}
